@@ -1,0 +1,38 @@
+"""corpusstats: corpus statistics for Arabic text, as tidy pandas DataFrames.
+
+>>> import corpusstats as cs
+>>> corpus = cs.load_corpus("seeds")          # doctest: +SKIP
+>>> cs.word_frequencies(corpus).head()        # doctest: +SKIP
+
+Importing this package is fast and offline: it does not import matplotlib,
+jupyter or dask (charts live in ``corpusstats.plot``).
+"""
+
+from __future__ import annotations
+
+from .arabic import Token, is_stopword, normalize, split_proclitics, stopwords, tokenize, tokenize_spans
+from .corpus import Corpus, load_corpus
+from .counts import TermCounts, count_terms
+from .dates import date_mentions
+from .frequency import lexical_stats, word_frequencies, zipf_fit
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Corpus",
+    "TermCounts",
+    "Token",
+    "count_terms",
+    "date_mentions",
+    "is_stopword",
+    "lexical_stats",
+    "load_corpus",
+    "normalize",
+    "split_proclitics",
+    "stopwords",
+    "tokenize",
+    "tokenize_spans",
+    "word_frequencies",
+    "zipf_fit",
+    "__version__",
+]

@@ -1,0 +1,146 @@
+"""The ``corpusstats`` command.
+
+    corpusstats info PATH
+    corpusstats freq PATH [--by source] [--top N] [--ngram N] [--stopwords] [--clitics] [--format table|csv|json]
+
+Errors (a missing path, a bad option) print one line to stderr and exit with 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Callable, Sequence
+
+import pandas as pd
+
+from .corpus import Corpus, load_corpus
+from .frequency import word_frequencies
+
+FORMATS = ("table", "csv", "json")
+
+
+class CliError(Exception):
+    """An error reported to the user as one line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise CliError(message)
+
+
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"expected a number >= 1, got {n}")
+    return n
+
+
+def write_table(df: pd.DataFrame, fmt: str, out=None) -> None:
+    """Write a DataFrame as an aligned table, CSV, JSON (records) or JSON lines."""
+    out = out or sys.stdout
+    if fmt == "csv":
+        df.to_csv(out, index=False, lineterminator="\n")
+    elif fmt == "json":
+        out.write(df.to_json(orient="records", force_ascii=False, indent=1, date_format="iso") + "\n")
+    elif fmt == "jsonl":
+        text = df.to_json(orient="records", lines=True, force_ascii=False, date_format="iso")
+        out.write(text if text.endswith("\n") else text + "\n")
+    else:
+        with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 200):
+            out.write(df.to_string(index=False) + "\n")
+
+
+def _load(path: str) -> Corpus:
+    try:
+        return load_corpus(path)
+    except FileNotFoundError as exc:
+        raise CliError(str(exc)) from None
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    corpus = _load(args.path)
+    write_table(corpus.report, args.format)
+    return 0
+
+
+def cmd_freq(args: argparse.Namespace) -> int:
+    corpus = _load(args.path)
+    df = word_frequencies(corpus, by=args.by, ngram=args.ngram, stopwords=args.stopwords, clitics=args.clitics)
+    if args.top:
+        df = df.groupby(args.by, sort=False).head(args.top) if args.by else df.head(args.top)
+    write_table(df.reset_index(drop=True), args.format)
+    return 0
+
+
+#: Subcommands: name → (help, function adding arguments, handler). Other
+#: modules add theirs here (see ``corpusstats dates``).
+COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]] = {}
+
+
+def _add_info(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--format", choices=FORMATS, default="table")
+
+
+def _add_freq(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--by", choices=["source", "doc_id"], default=None, help="count within each source or document")
+    p.add_argument("--top", type=_positive, default=None, help="show the N most frequent terms (per group)")
+    p.add_argument("--ngram", type=_positive, default=1, help="count n-grams of N words (default 1)")
+    p.add_argument("--stopwords", action="store_true", help="leave out Arabic stopwords")
+    p.add_argument("--clitics", action="store_true", help="split proclitics (و ف ب ك ل ال س) first")
+    p.add_argument("--format", choices=FORMATS, default="table")
+
+
+COMMANDS["info"] = ("the load report: every file, loaded or skipped and why", _add_info, cmd_info)
+COMMANDS["freq"] = ("word (or n-gram) frequencies", _add_freq, cmd_freq)
+
+
+def _add_dates(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--format", choices=("table", "csv", "jsonl"), default="table")
+    p.add_argument("--reference-date", default=None, help="anchor for documents without a date (YYYY-MM-DD)")
+
+
+def cmd_dates(args: argparse.Namespace) -> int:
+    from .dates import date_mentions
+
+    df = date_mentions(_load(args.path), reference_date=args.reference_date)
+    write_table(df, args.format)
+    return 0
+
+
+COMMANDS["dates"] = ("date mentions (TIMEX3 values) with offsets into each text", _add_dates, cmd_dates)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="corpusstats", description="Arabic corpus statistics.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name, (help_text, add_args, handler) in COMMANDS.items():
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.add_argument("path", metavar="PATH", help="a directory of .txt files (with sources.csv) or one file")
+        add_args(p)
+        p.set_defaults(handler=handler)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if not getattr(args, "handler", None):
+            raise CliError(f"choose a command: {', '.join(COMMANDS)} (see corpusstats --help)")
+        return args.handler(args)
+    except CliError as exc:
+        print(f"corpusstats: error: {exc}", file=sys.stderr)
+        return 2
+    except (ValueError, OSError) as exc:
+        print(f"corpusstats: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # e.g. `corpusstats freq seeds | head`
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
