@@ -1,7 +1,8 @@
 """Arabic normalization, tokenization with character offsets, proclitics, stopwords.
 
 Everything here is a small pure function of strings. Regexes are module
-constants; the stopword list is read lazily from ``corpusstats/data`` and cached.
+constants; the stopword list and the stem lexicon used for clitic splitting are
+read lazily from ``corpusstats/data`` and cached.
 
 >>> normalize("الحمــــــد")
 'الحمد'
@@ -272,12 +273,177 @@ def _count(words: Iterable[str]) -> dict[str, int]:
 
 _CONJ = ("و", "ف")
 _PREP = ("ب", "ك", "ل")
-_VERB_PREFIX = ("ي", "ت", "ن", "ا")
+_LONE_CLITICS = frozenset(["و", "ف", "ب", "ك", "ل", "ال"])
+#: Pronoun suffixes, longest first; stripped only to look a stem up.
+_ENCLITICS = ("هما", "كما", "هم", "هن", "كم", "ها", "نا", "ه", "ك")
+#: Inflectional endings stripped (one, after a pronoun suffix) to look a stem
+#: up: for nouns dual and plural, feminine, accusative tanween alef; for
+#: (perfect) verbs the subject endings.
+_NOUN_INFLECTIONS = ("تين", "تان", "ات", "ون", "ين", "ان", "ة", "ا")
+_VERB_INFLECTIONS = ("تما", "تم", "تن", "وا", "نا", "ت", "ا", "ن")
+_NOUN_ENDINGS = ("ة", "ات", "ية", "يا")
+#: Particles that never take the article: ال + في is not a word (الفي = ألفي).
+_PARTICLES = frozenset("في من عن علي الي ما لا لم لن ان قد هل او ثم بل لو اذ كي مع".split())
 
 
 @lru_cache(maxsize=1)
 def _no_split() -> frozenset[str]:
     return frozenset(_read_list("no_split_ar.txt"))
+
+
+@lru_cache(maxsize=1)
+def _lexicon_parts() -> tuple[frozenset[str], frozenset[str]]:
+    """The bundled stem lexicon (``data/stems_ar.txt``), normalized: (all words, verbs).
+
+    Words after a ``[verbs]`` line are perfect verbs (they take verb endings,
+    not noun endings); ``[words]`` switches back.
+    """
+    text = resources.files("corpusstats.data").joinpath("stems_ar.txt").read_text(encoding="utf-8")
+    words: set[str] = set()
+    verbs: set[str] = set()
+    in_verbs = False
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line in ("[verbs]", "[words]"):
+            in_verbs = line == "[verbs]"
+            continue
+        for w in normalize(line).split():
+            words.add(w)
+            if in_verbs:
+                verbs.add(w)
+    return frozenset(words), frozenset(verbs)
+
+
+def _lexicon() -> frozenset[str]:
+    return _lexicon_parts()[0]
+
+
+@lru_cache(maxsize=1)
+def _hamza_stems() -> tuple[str, ...]:
+    """Lexicon words spelled with a hamza right after و ف ب ك ل س (كأس، بأس، سأل)."""
+    text = resources.files("corpusstats.data").joinpath("stems_ar.txt").read_text(encoding="utf-8")
+    out = set()
+    for line in text.splitlines():
+        for w in normalize(line.split("#", 1)[0], alef=False).split():
+            if len(w) >= 3 and w[0] in "وفبكلس" and w[1] in "\u0623\u0625\u0622":
+                out.add(w)
+    return tuple(sorted(out))
+
+
+@lru_cache(maxsize=1 << 16)
+def _in_lexicon(word: str, min_before_ya: int = 4) -> bool:
+    """Whether ``word`` is a lexicon stem, bare or with a pronoun suffix and one ending.
+
+    >>> _in_lexicon("سيارته"), _in_lexicon("بطانيات"), _in_lexicon("يطرتها")
+    (True, True, False)
+    """
+    lex, verbs = _lexicon_parts()
+    if word in lex:
+        return True
+    bases = [word]
+    for suffix in _ENCLITICS + ("ي",):
+        if word.endswith(suffix) and len(word) - len(suffix) >= (2 if suffix != "ي" else min_before_ya):
+            base = word[: -len(suffix)]
+            bases.append(base)
+            if base.endswith("ت"):  # قاعدتها → قاعدة
+                bases.append(base[:-1] + "ة")
+            elif base.endswith(("ئ", "ؤ")):  # دعائنا → دعاء
+                bases.append(base[:-1] + "ء")
+    for base in bases:
+        if base in lex:
+            return True
+        for ending in _NOUN_INFLECTIONS:
+            if base.endswith(ending) and len(base) - len(ending) >= 3:
+                stem = base[: -len(ending)]
+                if (stem in lex and stem not in verbs) or (ending == "ات" and stem + "ة" in lex):
+                    return True
+        for ending in _VERB_INFLECTIONS:
+            if base.endswith(ending) and base[: -len(ending)] in verbs:
+                return True
+    return False
+
+
+def _vocab_count(w: str, vocab: Mapping[str, int]) -> int:
+    """How often ``w`` is in ``vocab``, or failing that its base without a pronoun suffix."""
+    n = vocab.get(w, 0)
+    if n:
+        return n
+    for suffix in _ENCLITICS:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            base = w[: -len(suffix)]
+            n = vocab.get(base, 0) or (vocab.get(base[:-1] + "ة", 0) if base.endswith("ت") else 0)
+            if n:
+                return n
+    return 0
+
+
+def _is_stem(word: str, vocab: Mapping[str, int]) -> bool:
+    """Whether ``word`` is attested with the article or a preposition before it.
+
+    (بالرئيس says nothing about الرئيس, nor للبحث about لبحث: they are ب + ال
+    and ل + ال.)
+    """
+    if word.startswith("ال"):
+        return False
+    return any(vocab.get(p + word, 0) > 0 for p in ("ال", "بال", "وال", "لل")) or any(
+        vocab.get(p + word, 0) > 0
+        for p in ("ل", "ب")
+        if not word.startswith(("و", "ف")) and not (p == "ل" and word.startswith("ل"))
+    )
+
+
+def _whole(word: str, vocab: Mapping[str, int]) -> bool:
+    """Whether ``word`` is one stem: in the lexicon, or attested after ال / a preposition."""
+    return _in_lexicon(word) or _is_stem(word, vocab)
+
+
+def _evidence(stem: str, vocab: Mapping[str, int], whole: str) -> bool:
+    """Whether ``stem`` is a word once a proclitic is taken off ``whole``.
+
+    The lexicon and the stopword list count outright; the corpus counts when
+    the stem is at least as frequent as the whole word, or seen with ال.
+    """
+    if _in_lexicon(stem, 3) or stem in stopwords() or vocab.get("ال" + stem, 0) > 0:
+        return True
+    n = _vocab_count(stem, vocab)
+    return n > 0 and n >= _vocab_count(whole, vocab)
+
+
+def _noun_or_verb_shape(prep: str, stem: str) -> bool:
+    """Templates of words that take ب ك ل: the stem alone is not attested."""
+    n = len(stem)
+    return n >= 4 and (
+        stem[0] == "م"  # participles, nouns of place, maṣdar mīmī: بمبادرة، لمواجهة
+        or (stem.endswith(("ة", "ات")) and stem[0] != "ا")  # لوكالة، ككيانات
+        or (n == 5 and stem[0] == "ت" and stem[3] == "ي")  # تفعيل: بتنفيذ
+        or (n == 5 and stem[0] == "ت" and stem[2] == "ا")  # تفاعل: بتعاون
+        or (
+            n >= 5 and stem[0] == "ا" and (stem[2] == "ت" or stem[1] == "ن" or stem.startswith("است"))
+        )  # افتعال، انفعال، استفعال
+        or (prep == "ل" and stem[0] in "يتن" and not stem.endswith(_NOUN_ENDINGS))  # ل + imperfect: ليشكره
+    )
+
+
+def _wasl(stem: str) -> bool:
+    """Whether a stem that starts with a bare ا (no hamza written) has a hamzat
+    al-wasl: the article, افتعال/انفعال/استفعال forms, اسم ابن اثنان امرأة.
+
+    Otherwise a bare ا after و is a sign of a name or a root و (وارن، واضح).
+    """
+    return stem.startswith(("ال", "است", "اسم", "ابن", "اثن", "امر")) or (
+        len(stem) >= 4 and (stem[2] == "ت" or stem[1] == "ن")
+    )
+
+
+def _future_verb(stem: str, hamza: bool, vocab: Mapping[str, int]) -> bool:
+    """Whether ``stem`` (after س) is an imperfect verb: سيلتقي، ستفتح، سأعود."""
+    if stem.endswith(_NOUN_ENDINGS):
+        return False
+    if stem[0] == "ا":
+        return hamza and len(stem) >= 3
+    if stem[0] not in "يتن":
+        return False
+    return len(stem) >= 4 or (len(stem) == 3 and (_in_lexicon(stem) or vocab.get(stem, 0) > 0))
 
 
 def split_proclitics(
@@ -288,31 +454,45 @@ def split_proclitics(
 ) -> list[str]:
     """Split the proclitics off a normalized word: ``["و+", "ال+", "اسد"]``.
 
-    ``vocabulary`` (normalized word → count, usually the corpus's own) is the
-    evidence; ``surface`` (the word as written) lets a hamza speak: the
-    article is never written أل/إل, and بإ لأ كأ are a preposition before a
-    hamzated word. The rule, in order:
+    Evidence: the bundled stem lexicon (``data/stems_ar.txt``, ~1,900 common
+    news words, verbs and names, looked up bare or after stripping one pronoun
+    suffix and then one noun or verb ending: سيارته → سيارة، بطانيات →
+    بطانية، وصلت → وصل), the stopword list, and ``vocabulary`` (normalized
+    word → count, usually the corpus's own). ``surface`` (the word as written)
+    lets a hamza speak: the article is never written أل/إل, and وإ فأ بإ لأ كأ
+    سأ are a clitic before a hamzated word. The rule, in order:
 
-    0. A lone ``و ف ب ك ل ال`` (``ل»الجزيرة»``, ``بـ"``) is a clitic token.
-    1. Words in ``data/no_split_ar.txt`` (function words, fixed forms and
-       common words that start with a clitic letter: كما، لكن، بين، الذي،
-       وزير، وقت، التقى …) are never split.
-    2. The article: ``[و|ف]? [ب|ك|ل]? ال + stem`` and ``[و|ف]? لل + stem``
-       (ل + ال, alef dropped; ``للجوء`` is ل + ال + لجوء when اللجوء is
-       attested) split when the stem has at least two letters.
-    3. Without the article, the longest chain ``[و|ف]? [ب|ك|ل|س]?`` whose stem
-       is plausible wins. A stem after و/ف is plausible when attested (in the
-       vocabulary or the stopword list), or when it has three or more letters
-       and the whole word is not attested as a stem itself (with ال or a
-       preposition before it: الوزير shows و in وزير is a root letter).
-       After ب/ك/ل (stem of three or more letters): attested at least as often
-       as the whole word, or shaped like a noun or verb that takes them: a
-       hamza after the preposition (بإجماع), a stem of four or more letters
-       ending in ة/ات (لوكالة، ككيانات) or starting with م (بمفردهم), or, after
-       ل, an imperfect verb (ليشكره). After س: an imperfect verb (ي ت ن) of
-       three or more letters not ending like a noun (ة ات ي يا).
+    0. A lone ``و ف ب ك ل ال`` (``ل»الجزيرة»``, ``بـ"``) is a clitic token;
+       words under three letters and words in ``data/no_split_ar.txt``
+       (function words and fixed forms: كما، لكن، بين، الذي …) stay whole.
+    1. و/ف before a two-letter stopword is split: فقد، وهم، ولم.
+    2. A word that is one stem stays whole: it is in the lexicon (بحيرة،
+       سيارته، وصلت) or attested in the corpus after ال or a preposition
+       (الوزير shows و in وزير is a root letter) — unless a hamza is written
+       after its first letter and the lexicon does not spell it so (وإلى).
+    3. و/ف is split when the rest is a fixed word or stopword (ولكن،
+       وبحسب), one stem (rule 2: وبشار), or splits further (rules 4-5:
+       وبالتوازي، وسيلتقي), or is attested (lexicon, corpus) or starts with
+       a hamza or an imperfect prefix (وأكد، فيبحث); after و, also any rest
+       of three or more letters, except one starting with a bare ا that is
+       not a hamzat al-wasl (ال، است، افتعال، انفعال، اسم، ابن: وارن stays).
+    4. The article: ``ال + stem`` (stem of two or more letters, not a
+       particle: الفي is ألفي), ``[ب|ك|ل] ال + stem`` and ``لل + stem`` (ل +
+       ال with the alef dropped; للجوء is ل + ال + لجوء when لجوء, not جوء, is
+       attested). After ف or ك the article's stem must be attested (فالبحر).
+    5. ب ك ل before a stem of three or more letters (two if in the lexicon,
+       hamzated, or a stopword other than a particle, though ما من count:
+       بكل، بما) that is attested (lexicon, stopwords, corpus
+       at least as often as the whole word, or with ال), hamzated (بإجماع),
+       or shaped like a noun or verb that takes them: م-initial (بمبادرة),
+       ending ة/ات (لوكالة), تفعيل/تفاعل (بتنفيذ), افتعال/انفعال/استفعال
+       (لاستكمال), or after ل an imperfect verb (ليشكره). س before an
+       imperfect verb (ي ت ن + three letters, or an attested three-letter
+       one; أ only when the hamza is written) that does not end like a noun
+       (ة ات ية يا).
 
-    Pronoun suffixes (enclitics) are left attached.
+    Pronoun suffixes (enclitics) are left attached, and a preposition that
+    carries only a pronoun (له، بها) stays whole.
 
     >>> split_proclitics("والاسد")
     ['و+', 'ال+', 'اسد']
@@ -324,6 +504,8 @@ def split_proclitics(
     ['و+', 'بوتين']
     >>> split_proclitics("سيبحث")
     ['س+', 'يبحث']
+    >>> split_proclitics("بحيرة"), split_proclitics("لحضور")
+    (['بحيرة'], ['ل+', 'حضور'])
     """
     vocab = vocabulary or {}
     if word in _LONE_CLITICS:
@@ -337,100 +519,70 @@ def split_proclitics(
     def hamza_at(i: int) -> bool:
         return bool(hamza) and i < len(hamza) and hamza[i] in "\u0623\u0625\u0622"
 
-    def attested(w: str) -> int:
-        n = vocab.get(w, 0)
-        if n:
-            return n
-        # the stem with a pronoun suffix: دوره → دور, قاعدتها → قاعدة
-        for suffix in _ENCLITICS:
-            if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-                base = w[: -len(suffix)]
-                n = vocab.get(base, 0) or (vocab.get(base[:-1] + "ة", 0) if base.endswith("ت") else 0)
-                if n:
-                    return n
-        return 0
-
-    # 2. article chains
-    for conj in ("",) + _CONJ:
-        if conj and not word.startswith(conj):
-            continue
-        rest = word[len(conj) :]
-        if conj and rest in _no_split():
-            return [conj + "+", rest]
-        for prep in ("",) + _PREP:
-            if prep and not rest.startswith(prep):
-                continue
-            after = rest[len(prep) :]
-            at = len(conj) + len(prep)
-            if after.startswith("ال") and len(after) >= 4 and after not in _no_split() and not hamza_at(at):
-                return _pieces(conj, prep, True, after[2:])
-            if prep == "ل" and after.startswith("ل") and len(after) >= 3 and rest not in _no_split():
-                stem = after[1:]
-                if not attested("ال" + stem) and attested("الل" + stem):
-                    stem = "ل" + stem
-                return _pieces(conj, prep, True, stem)
-    # 3. chains without the article, longest first
-    known = stopwords()
-    best: list[str] | None = None
-    for conj in _CONJ + ("",):
-        if conj and not word.startswith(conj):
-            continue
-        rest = word[len(conj) :]
-        for prep in _PREP + ("س", ""):
-            if prep and not rest.startswith(prep):
-                continue
-            if not conj and not prep:
-                continue
-            stem = rest[len(prep) :]
-            at = len(conj) + len(prep)
-            if prep:
-                ok = len(stem) >= 3 or (len(stem) == 2 and hamza_at(at))
-                if ok and prep == "س":
-                    ok = (
-                        (attested(stem) >= max(1, attested(rest)) and stem[0] in "يتنا")
-                        or (len(stem) >= 4 and stem[0] in "يتن" and not stem.endswith(_NOUN_ENDINGS))
-                    ) and not _is_stem(rest, vocab)
-                elif ok:
-                    ok = (
-                        (attested(stem) and attested(stem) >= attested(rest))
-                        or (stem in known and len(stem) >= 3)
-                        or hamza_at(at)
-                        or (len(stem) >= 4 and stem.endswith(("ة", "ات")) and stem[0] != "ا")
-                        or (len(stem) >= 4 and stem[0] == "م")
-                        or (prep == "ل" and len(stem) >= 4 and stem[0] in "يتن" and not stem.endswith("يا"))
-                    ) and not _is_stem(rest, vocab)
-            else:
-                ok = len(stem) >= 2 and (
-                    stem in known
-                    or attested(stem) > 0
-                    or (DEFAULT_SPLIT and conj == "و" and len(stem) >= 3 and not _is_stem(word, vocab))
+    def inner(w: str, at: int, conj: str) -> list[str] | None:
+        """Split ال / ب ك ل (+ ال) / س off ``w``, which starts at ``word[at]``."""
+        if w.startswith("ال") and len(w) >= 4 and not hamza_at(at) and w not in _no_split():
+            stem = w[2:]
+            if stem in _PARTICLES or (conj == "ف" and not _evidence(stem, vocab, w)):
+                return None
+            return ["ال+", stem]
+        first, after = w[0], w[1:]
+        if first in _PREP:
+            if after.startswith("ال") and len(after) >= 4 and not hamza_at(at + 1) and after not in _no_split():
+                stem = after[2:]
+                if stem in _PARTICLES:
+                    return None
+                if (first == "ك" or conj == "ف") and not _evidence(stem, vocab, w):
+                    return None
+                return [first + "+", "ال+", stem]
+            if first == "ل" and after.startswith("ل") and len(after) >= 3:
+                stem = after[1:]  # لل = ل + (ا)ل
+                if not _evidence(stem, vocab, w) and (vocab.get("الل" + stem, 0) > 0 or _in_lexicon("ل" + stem)):
+                    stem = "ل" + stem  # للجوء = ل + ال + لجوء
+                return ["ل+", "ال+", stem]
+            if len(after) == 2:
+                ok = (
+                    hamza_at(at + 1)
+                    or after in _lexicon()
+                    or (after in stopwords() and (after not in _PARTICLES or after in ("ما", "من")))
                 )
-            if ok:
-                candidate = _pieces(conj, prep, False, stem)
-                if best is None or len(candidate) > len(best):
-                    best = candidate
-    return best or [word]
+            elif len(after) >= 3:
+                ok = hamza_at(at + 1) or _evidence(after, vocab, w) or _noun_or_verb_shape(first, after)
+            else:
+                ok = False
+            return [first + "+", after] if ok else None
+        if first == "س" and len(after) >= 3 and _future_verb(after, hamza_at(at + 1), vocab):
+            return ["س+", after]
+        return None
 
-
-_LONE_CLITICS = frozenset(["و", "ف", "ب", "ك", "ل", "ال"])
-_NOUN_ENDINGS = ("ة", "ات", "يا")
-_ENCLITICS = ("هما", "كما", "هم", "هن", "كم", "ها", "نا", "ه", "ك")
-DEFAULT_SPLIT = False
-
-
-def _is_stem(word: str, vocab: Mapping[str, int]) -> bool:
-    """Whether ``word`` is attested with the article or a preposition before it."""
-    return any(vocab.get(p + word, 0) > 0 for p in ("ال", "بال", "وال", "لل")) or any(
-        vocab.get(p + word, 0) > 0 for p in ("ل", "ب") if not word.startswith(("و", "ف"))
-    )
-
-
-def _pieces(conj: str, prep: str, article: bool, stem: str) -> list[str]:
-    out = [c + "+" for c in (conj, prep) if c]
-    if article:
-        out.append("ال+")
-    out.append(stem)
-    return out
+    # 1. a conjunction before a fixed word or a short particle (فقد، وهم، ولم)
+    conj, rest = word[0], word[1:]
+    if conj in _CONJ and len(rest) == 2 and rest in stopwords():
+        return [conj + "+", rest]
+    # 2. one stem; a hamza written after a clitic letter speaks for the clitic
+    # (وإلى is not والي) unless the lexicon spells the word so (كأس)
+    if _whole(word, vocab) and not (hamza_at(1) and word[0] in "وفبكلس" and not hamza.startswith(_hamza_stems())):
+        return [word]
+    # 3. a conjunction
+    if conj in _CONJ:
+        if rest in _no_split():
+            return [conj + "+", rest]
+        if rest in stopwords():
+            return [conj + "+"] + (inner(rest, 1, conj) or [rest])
+        if _whole(rest, vocab):
+            return [conj + "+", rest]
+        pieces = inner(rest, 1, conj)
+        if pieces:
+            return [conj + "+"] + pieces
+        if len(rest) >= 3 and (
+            hamza_at(1)
+            or _evidence(rest, vocab, word)
+            or (rest[0] in "يتن" and len(rest) >= 4)
+            or (conj == "و" and (rest[0] != "ا" or _wasl(rest)))
+        ):
+            return [conj + "+", rest]
+    # 4-5. the article, a preposition, future س
+    return inner(word, 0, "") or [word]
 
 
 # --- stopwords ---------------------------------------------------------------
