@@ -158,8 +158,9 @@ class Token(NamedTuple):
     end: int
 
 
+@lru_cache(maxsize=1 << 17)
 def _fold_token(raw: str) -> str:
-    """Normalize one raw token for counting (lower-cases Latin letters)."""
+    """Normalize one raw token for counting (lower-cases Latin letters); cached, tokens repeat."""
     return normalize(raw).lower()
 
 
