@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip
 
-.PHONY: all install install-test figures test lint lab bench clean
+.PHONY: all install install-test figures test test-mpl310 lint lab bench clean
 
 all: test
 
@@ -29,6 +29,18 @@ figures: $(VENV)/.installed
 
 test: $(VENV)/.installed-test
 	$(PY) -m pytest
+	$(MAKE) test-mpl310
+
+# The chart tests again on matplotlib 3.10, which does not shape Arabic itself.
+MPL310 := .venv-mpl310
+$(MPL310)/.installed: pyproject.toml ci/mpl310.txt
+	$(PYTHON) -m venv $(MPL310)
+	$(MPL310)/bin/python -m pip install --quiet -e ".[test]" -c ci/mpl310.txt
+	touch $@
+
+test-mpl310: $(MPL310)/.installed
+	$(MPL310)/bin/python -m pytest -p no:cacheprovider tests/test_plot_text.py tests/test_plot_shaping.py \
+		tests/test_plot_charts.py tests/test_plot_figures.py corpusstats/plot
 
 lint: $(VENV)/.installed-test
 	$(PY) -m pip install --quiet ruff

@@ -4,8 +4,10 @@
 
 Scores both systems on ``tests/data/dates_gold.jsonl`` (every date expression
 in the five seed articles, anchored as in ``tests/data/DATES_GUIDELINES.md``)
-and on ``tests/data/dates_heldout.jsonl`` (hand-written sentences, each with
-its own reference date), and prints precision / recall / F1 on spans, exact
+and on three sets of hand-written paragraphs, each with its own reference date:
+``dates_heldout.jsonl`` (written with the extractor), ``dates_blind.jsonl`` and
+``dates_blind2.jsonl`` (written blind by annotators who never saw the extractor),
+and prints precision / recall / F1 on spans, exact
 and overlapping, and value accuracy.
 
 dateparser 1.5 runs as ``search_dates(text, languages=["ar"],
@@ -108,8 +110,9 @@ def main(argv: list[str] | None = None) -> int:
         print("seeds not found", file=sys.stderr)
         return 1
     gold = E.load_seed_gold(DATA / "dates_gold.jsonl")
-    items = E.load_heldout(DATA / "dates_heldout.jsonl")
-    hgold = E.heldout_gold(items)
+    sentence_sets = {
+        name: E.load_heldout(DATA / f"dates_{name}.jsonl") for name in ("heldout", "blind", "blind2")
+    }
 
     systems = [("corpusstats", E.ours)]
     if not args.no_dateparser:
@@ -125,10 +128,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     results = {}
     for name, fn in systems:
-        for where, run, g in (
-            ("seeds", lambda f: E.run_on_seeds(f, seeds), gold),
-            ("heldout", lambda f: E.run_on_heldout(f, items), hgold),
-        ):
+        runs = [("seeds", lambda f: E.run_on_seeds(f, seeds), gold)]
+        for where, items in sentence_sets.items():
+            runs.append((where, lambda f, items=items: E.run_on_heldout(f, items), E.heldout_gold(items)))
+        for where, run, g in runs:
             t0 = time.perf_counter()
             pred = run(fn)
             secs = time.perf_counter() - t0
@@ -138,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
             results[(name, where)] = s
             print(_fmt(name, where, s, secs))
     if args.errors:
-        for where in ("seeds", "heldout"):
+        for where in ("seeds", *sentence_sets):
             s = results[("corpusstats", where)]
             print(f"\n-- corpusstats errors on {where}: {len(s.errors)}")
             for kind, g, p in s.errors:

@@ -302,6 +302,7 @@ _MODS = {
         "ختام": "END",
         "آخر": "END",
         "مطالع": "START",
+        "متم": "END",  # Maghreb: عند متم شهر أبريل, "at the end of"
     }.items()
 }
 _PERIOD_UNITS = {
@@ -319,6 +320,53 @@ _PERIOD_UNITS = {
         "الاسبوع": "W",
     }.items()
 }
+#: words after which a bare accusative unit is no adverb of duration: copulas
+#: (كان يوماً ...), particles, prepositions, numbers' nouns
+_ACC_NOT_PREV = _fset(
+    "كان",
+    "كانت",
+    "يكون",
+    "تكون",
+    "أصبح",
+    "أصبحت",
+    "بات",
+    "باتت",
+    "ظل",
+    "ظلت",
+    "صار",
+    "صارت",
+    "أضحى",
+    "أضحت",
+    "غدا",
+    "ليس",
+    "ليست",
+    "قد",
+    "لقد",
+    "أن",
+    "إن",
+    "أنه",
+    "إنه",
+    "إلا",
+    "الا",
+    "سوى",
+    "هو",
+    "هي",
+    "كل",
+    "أي",
+    "نصف",
+    "ربع",
+    "ثلث",
+    "لا",
+    "لم",
+    "لن",
+    "ما",
+    "مدة",
+    "طيلة",
+)
+#: adjectives between a year noun and its number: العام المالي 2026
+_YEAR_KINDS = _fset(
+    "المالي", "المالية", "الدراسي", "الدراسية", "الميلادي", "الميلادية", "الهجري", "الهجرية", "الزراعي", "القضائي"
+)
 _AGO = _fset("قبل")
 _SINCE = _fset("منذ")
 _APPROX = _fset("نحو", "حوالي", "حوالى", "قرابة", "زهاء", "تقريبا", "قرابه")
@@ -562,6 +610,9 @@ _YEAR_FOLLOW = _fset(
 _WD_BAD_PREV = _fset(
     "صلاة", "صلاه", "خطبة", "خطيب", "مسجد", "جامع", "حزب", "جماعة", "تيار", "حركة", "جمعية", "صحيفة", "مجلة"
 )
+#: forecast words: a weekday with a part of day after them is ahead (توقعت الأرصاد أمطاراً
+#: مساء الجمعة), while a bare weekday right after the verb dates the forecast itself
+_FORECAST = _fset("توقعت", "توقع", "يتوقع", "تتوقع", "توقعات", "التوقعات", "المتوقع", "ترجح", "رجحت", "يرجح")
 _COMPLEMENTIZERS = _fset(
     "أن", "إن", "أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم", "أنهما", "إنهما", "بأن", "وأن", "لأن"
 )
@@ -584,6 +635,7 @@ _FUTURE_WORDS = _fset(
     "سيتم",
     "يرتقب",
     "يتوقع",
+    "تتوقع",
     "ينتظر",
     "يزمع",
     "تزمع",
@@ -676,6 +728,8 @@ _MONTH_CTX_PREV = _fset(
     "شهري",
     "مستهل",
     "ختام",
+    "متم",
+    "بين",
     "قبل",
     "بعد",
     "مطلع",
@@ -725,7 +779,14 @@ _SEASONS = {
         "الخريف": "FA",
     }.items()
 }
-_PARTS_OF_YEAR = {_fold_key("الربع"): "Q", _fold_key("النصف"): "H", _fold_key("الثلث"): "T"}
+_PARTS_OF_YEAR = {
+    _fold_key("الربع"): "Q",
+    _fold_key("النصف"): "H",
+    _fold_key("الثلث"): "T",
+    # Maghreb: السداسي الأول (first half-year), الثلاثي الثاني (second quarter)
+    _fold_key("السداسي"): "H",
+    _fold_key("الثلاثي"): "Q",
+}
 _PART_ORD = {
     _fold_key(k): v
     for k, v in {
@@ -754,6 +815,8 @@ _HOUR_ORD = {
         "الثانية عشرة": 12,
     }.items()
 }
+#: words before an hour named without الساعة (في السادسة مساءً, من التاسعة صباحاً)
+_HOUR_PREV = _fset("في", "من", "حتى", "حتي", "إلى", "الى", "عند", "منذ", "بعد", "قبل", "على", "علي", "بين", "غاية")
 _HOUR_FRAC = {_fold_key("النصف"): 30, _fold_key("الربع"): 15, _fold_key("الثلث"): 20}
 _WORD_HIJRI = _fset("هـ", "ه", "هجري", "هجرية", "للهجرة", "هجريا")
 _WORD_AD = _fset("م", "ميلادي", "ميلادية", "للميلاد", "ميلاديا")
@@ -814,6 +877,31 @@ def _greg_to_hijri(d: dt.date) -> tuple[int, int, int] | None:
         return None
 
 
+_SEASON_IDX = {"SP": 0, "SU": 1, "FA": 2, "WI": 3}
+
+
+def _season_value(anchor: dt.date, season: str, rel: str | None) -> str:
+    """TIMEX3 season (2025-SU; winter is named by the year of its December) seen from *anchor*.
+
+    rel: 'past' (the last such season before the current one), 'next' (the first after it),
+    'this' (the nearest, the current one if it is that season), 'next_incl' (the current
+    or the next), None (the nearest)."""
+    m = anchor.month
+    cur_year = anchor.year - 1 if m <= 2 else anchor.year
+    cur = cur_year * 4 + (3 if m in (12, 1, 2) else (m - 3) // 3)
+    idx = _SEASON_IDX[season]
+    cands = [(cur_year + dy) * 4 + idx for dy in (-1, 0, 1)]
+    if rel == "past":
+        occ = max(c for c in cands if c < cur)
+    elif rel == "next":
+        occ = min(c for c in cands if c > cur)
+    elif rel == "next_incl":
+        occ = min(c for c in cands if c >= cur)
+    else:
+        occ = min(cands, key=lambda c: (abs(c - cur), c < cur))
+    return f"{occ // 4:04d}-{season}"
+
+
 def _pick_year(anchor: dt.date, m: int, d: int | None, rel: str | None, weekday: int | None = None) -> int:
     """Year for a day/month without one, as seen from *anchor*."""
     cands = [anchor.year - 1, anchor.year, anchor.year + 1]
@@ -832,6 +920,12 @@ def _pick_year(anchor: dt.date, m: int, d: int | None, rel: str | None, weekday:
         return anchor.year if date_of(anchor.year) >= anchor else anchor.year + 1
     if rel == "this":
         return anchor.year
+    if rel == "next_incl":
+        # a future clause with no modifier: this month or later (ينشر مؤشرات شهر جانفي
+        # in mid-January is this January, not next year's)
+        if d is None:
+            return anchor.year if m >= anchor.month else anchor.year + 1
+        return anchor.year if date_of(anchor.year) >= anchor else anchor.year + 1
     if weekday is not None and d is not None:
         ok = [y for y in cands if _valid(y, m, d) and dt.date(y, m, d).isoweekday() == weekday]
         if ok:
@@ -858,6 +952,12 @@ class _M:
     granularity: str
     calendar: str = "gregorian"
     relative: bool = False
+    #: what the context may still fill in: "day" (a clock time with no day of its own),
+    #: "year" (a month or day whose year was guessed), "quarter-1"/"quarter+1"/"quarter0"
+    #: (الربع السابق/التالي/الحالي) -- see _Parser.context().
+    loose: str | None = None
+    #: (hour, minute, part of day given) for clock times
+    clock: tuple[int, int, bool] | None = None
 
 
 _FIRST_CACHE: dict[int, tuple[dict, frozenset[str], int]] = {}
@@ -885,6 +985,8 @@ class _Parser:
         ]
         self.lex = _lex()
         self.n = len(self.toks)
+        self.orig: str | None = None  # the unfolded text, when known (for tanween)
+        self.omap: list[int] | None = None
 
     # -- token helpers -------------------------------------------------------
 
@@ -1006,7 +1108,115 @@ class _Parser:
                 i = best_end
             else:
                 i += 1
+        self.context(out)
         return out
+
+    # -- context: what one mention lends another ---------------------------------
+
+    def sentence_break(self, a: int, b: int) -> bool:
+        """A sentence or line ends between token a-1 and token b."""
+        lo = self.toks[a - 1].e if 0 < a <= self.n else 0
+        hi = self.toks[b].s if b < self.n else len(self.f)
+        if "\n" in self.f[lo:hi]:
+            return True
+        for k in range(a, min(b, self.n)):
+            t = self.toks[k]
+            if t.kind == "p" and t.t in (".", "!", "?", "؟", "؛", ";"):
+                if t.t == "." and 0 < k < self.n - 1 and self.toks[k - 1].kind == "n" and self.toks[k + 1].kind == "n":
+                    continue  # 6.2
+                return True
+        return False
+
+    def context(self, out: list[_M]) -> None:
+        """Resolve mentions whose value depends on a neighbouring mention.
+
+        - a clock time that names no day takes the day of the nearest preceding
+          day-level mention in the same sentence (يوم الجمعة 4 يوليو عند الساعة التاسعة،
+          أمس ... في الساعة 14:30، غداً، على أن تقلع الرحلة عند الساعة 18:30), unless
+          that day dates a reporting verb (أعلن أمس أن ...);
+        - the first end of an hour range takes the part of day of the second
+          (من الرابعة حتى السابعة مساءً);
+        - a month without a year in a range takes its year from the other end
+          (بين جانفي وجوان 2024);
+        - الربع السابق/التالي counts from the last quarter named in the paragraph.
+        """
+        day_re = re.compile(r"^(\d{4}-\d\d-\d\d)(?:T(MO|MI|AF|EV|NI))?")
+        for n, m in enumerate(out):
+            # hour ranges: the first end borrows the part of day of the second
+            if m.clock is not None and n + 1 < len(out):
+                m2 = out[n + 1]
+                between = [self.word(k) for k in range(m.j, m2.i)]
+                glued = m2.i == m.j or between in (["حتي"], ["الي"], ["الي", "غاية"], ["و"], [])
+                if (
+                    m2.clock is not None
+                    and glued
+                    and not m.clock[2]
+                    and m2.clock[2]
+                    and m2.clock[0] >= 12 > m.clock[0]
+                    and m.clock[0] + 12 <= m2.clock[0]
+                    and m.value
+                ):
+                    hh = m.clock[0] + 12
+                    m.value = f"{m.value[:11]}{hh:02d}:{m.clock[1]:02d}"
+                    m.clock = (hh, m.clock[1], True)
+            if m.loose == "day" and m.value:
+                for prev in reversed(out[:n]):
+                    if self.sentence_break(prev.j, m.i) or m.i - prev.j > 30:
+                        break
+                    if prev.type not in ("DATE", "TIME") or not prev.value:
+                        continue
+                    dm = day_re.match(prev.value)
+                    if not dm:
+                        continue
+                    if self.word(prev.j) in _COMPLEMENTIZERS:
+                        break  # أعلن أمس أن ...: the day of the report, not of the event
+                    hh, mm, has_pod = m.clock or (int(m.value[11:13]), int(m.value[14:16]), True)
+                    if not has_pod and dm.group(2) in ("EV", "NI", "AF") and hh < 12:
+                        hh += 12
+                    m.value = f"{dm.group(1)}T{hh:02d}:{mm:02d}"
+                    m.calendar = prev.calendar
+                    m.relative = prev.relative
+                    break
+            elif m.loose == "year" and m.value and n + 1 < len(out):
+                m2 = out[n + 1]
+                between = [self.word(k) for k in range(m.j, m2.i)]
+                if (
+                    (m2.i == m.j and self.word(m2.i).startswith("و") or between in (["الي"], ["حتي"], ["و"]))
+                    and m2.loose is None
+                    and m2.type == "DATE"
+                    and m2.value
+                    and re.match(r"^\d{4}-\d\d", m2.value)
+                    and m2.calendar == m.calendar == "gregorian"
+                ):
+                    y = int(m2.value[:4]) - (1 if m.value[5:7] > m2.value[5:7] else 0)
+                    v = f"{y:04d}{m.value[4:]}"
+                    if len(v) == 7 or _valid(y, int(v[5:7]), int(v[8:10])):
+                        m.value = v
+            elif m.loose and m.loose.startswith("quarter"):
+                off = int(m.loose[7:] or 0)
+                for prev in reversed(out[:n]):
+                    if "\n" in self.f[self.toks[prev.j - 1].e : self.toks[m.i].s]:
+                        break
+                    qm = re.match(r"^(\d{4})-Q([1-4])$", prev.value or "")
+                    if qm:
+                        y, q = int(qm.group(1)), int(qm.group(2)) + off
+                        y, q = y + (q - 1) // 4, (q - 1) % 4 + 1
+                        m.value = f"{y:04d}-Q{q}"
+                        break
+        # the second end of a month range borrows its year from the first: من يناير 2024 إلى مارس
+        for n in range(1, len(out)):
+            m, m1 = out[n], out[n - 1]
+            if m.loose != "year" or not m.value or m1.loose is not None or not m1.value:
+                continue
+            between = [self.word(k) for k in range(m1.j, m.i)]
+            if not (between in (["الي"], ["حتي"], ["الي", "غاية"]) or (m.i == m1.j and self.word(m.i).startswith("و"))):
+                continue
+            if not (re.match(r"^\d{4}-\d\d", m1.value) and m1.calendar == m.calendar == "gregorian"):
+                continue
+            y = int(m1.value[:4]) + (1 if m.value[5:7] < m1.value[5:7] else 0)
+            v = f"{y:04d}{m.value[4:]}"
+            if len(v) == 7 or _valid(y, int(v[5:7]), int(v[8:10])):
+                m.value = v
 
     # -- values helpers ------------------------------------------------------
 
@@ -1151,8 +1361,26 @@ class _Parser:
         hh = mm = None
         pl = self.is_word(k, _fset("الساعة"), clitics=True)
         clock = self.clock_at(k)
+        bare_hour = False
         if clock is not None:
             hh, mm, k = clock
+        elif pl is None:
+            # an hour word without الساعة: في السادسة مساء أمس, من التاسعة صباحاً حتى السابعة مساءً
+            hit = self.lookup(_HOUR_ORD, k)
+            if not hit or self.word(k)[: hit[2]] not in ("", "و"):
+                return None
+            if hit[2]:
+                # والسابعة: only after another hour (بين السادسة والسابعة مساءً)
+                if not (self.lookup(_HOUR_ORD, k - 1, clitics=False) or self.lookup(self.lex.parts, k - 1)):
+                    return None
+            elif not {st for _, st in _stems(self.word(k - 1))} & _HOUR_PREV:
+                return None
+            hh, mm, k = hit[1], 0, k + hit[0]
+            bare_hour = True
+            w = self.word(k)
+            if w.startswith("و") and w[1:] in _HOUR_FRAC:
+                mm = _HOUR_FRAC[w[1:]]
+                k += 1
         elif pl is not None:
             k += 1
             t = self.tok(k)
@@ -1196,12 +1424,45 @@ class _Parser:
             if hit:
                 pod = hit[1]
                 k += hit[0]
+        if bare_hour and pod is None and not self.hour_range_partner(i, k):
+            return None  # الثانية alone is "the second", not two o'clock
         if pod in ("EV", "NI", "AF") and hh < 12:
             hh += 12
         if pod == "MI" and hh < 6:
             hh += 12
         val = f"{base}T{hh:02d}:{mm:02d}" if base else None
-        return [_M(i, k, "TIME", val, "minute", "gregorian", day is None or day.relative)]
+        return [
+            _M(
+                i,
+                k,
+                "TIME",
+                val,
+                "minute",
+                day.calendar if day is not None else "gregorian",
+                day is None or day.relative,
+                loose="day" if day is None else None,
+                clock=(hh, mm, pod is not None),
+            )
+        ]
+
+    def hour_range_partner(self, i: int, k: int) -> bool:
+        """An hour word in a range with a clock time: من الساعة الرابعة حتى التاسعة,
+        من الثامنة حتى الحادية عشرة ليلاً."""
+        prev = {st for _, st in _stems(self.word(i - 1))}
+        if "من" in prev and self.word(k) in ("حتي", "الي"):
+            j = k + 1
+            if self.is_word(j, _fset("الساعة"), clitics=True) is not None or self.clock_at(j):
+                return True
+            hit = self.lookup(_HOUR_ORD, j, clitics=False)
+            if hit and self.lookup(self.lex.parts, j + hit[0]):
+                return True
+        if prev & _fset("حتى", "إلى", "الى"):
+            for k in range(i - 2, max(i - 6, -1), -1):
+                if self.is_p(k, _SENT_END | {",", "،"}):
+                    return False
+                if self.is_word(k, _fset("الساعة"), clitics=True) is not None:
+                    return True
+        return False
 
     # -- calendar dates (weekday, day, month, year) -------------------------
 
@@ -1315,8 +1576,8 @@ class _Parser:
             hit = None  # الأسبوع الأول من الشهر, اليوم الثاني من ...: not a day of the month
         if hit and self.word(i + hit[0]) == "من":
             return hit[1], i + hit[0] + 1
-        if t.kind == "w" and any(st in ("غرة", "غره") for _, st in _stems(t.t)):
-            return 1, i + 1  # غرة رمضان: the first day
+        if t.kind == "w" and any(st in ("غرة", "غره", "فاتح") for _, st in _stems(t.t)):
+            return 1, i + 1  # غرة رمضان, فاتح يناير (Maghreb): the first day
         return None
 
     def mod_at(self, i: int) -> tuple[int, str] | None:
@@ -1456,6 +1717,8 @@ class _Parser:
         # --- value -----------------------------------------------------------
         a = self.anchor
         relative = False
+        loose = None
+        p_any = pod or pod_after
         val: str | None
         gran: str
         if mon is not None:
@@ -1491,8 +1754,10 @@ class _Parser:
                     if a is not None:
                         # no year and no الماضي/المقبل: the nearest such date, or the next one
                         # when the clause is in the future (تقام الانتخابات في 10 تشرين الأول)
-                        r = rel or ("next" if wd is None and self.tense(i) == "next" else None)
+                        r = rel or ("next_incl" if wd is None and self.tense(i) == "next" else None)
                         year = _pick_year(a, m, d, r, wd[0] if wd else None)
+                        if rel is None and wd is None:
+                            loose = "year"
                 val, gran = self.date_value(year, m, d)
                 if year is None and rel is not None:
                     val = None  # "نوفمبر المقبل" with no anchor: the month alone would mislead
@@ -1504,6 +1769,8 @@ class _Parser:
             else:
                 relative = True
                 direction = rel or self.tense(i)
+                if direction == "past" and p_any and self.forecast(i):
+                    direction = "next"
                 delta = (wd[0] - a.isoweekday()) % 7
                 if direction == "next":
                     if rel == "next" and delta == 0:
@@ -1525,7 +1792,7 @@ class _Parser:
                 val = f"{val}T{p}"
                 gran, typ = "part_of_day", "TIME"
         if first_day is None or mon is None:
-            return [_M(i, k, typ, val, gran, cal, relative)]
+            return [_M(i, k, typ, val, gran, cal, relative, loose=loose)]
         # a range "20 و22 أكتوبر": two mentions, the first borrowing month and year
         d0, _, kd = first_day
         v0 = None
@@ -1572,6 +1839,21 @@ class _Parser:
             lo -= 1
             steps += 1
         words = [self.toks[k].t for k in range(lo, i) if self.toks[k].kind == "w"]
+        # يستمر حتى صباح السبت, تتواصل إلى غاية الأحد: an imperfect verb reaching up to the day
+        tail = words[-3:]
+        for n_until in (1, 2):
+            if len(tail) > n_until and tail[-n_until:] in (["حتي"], ["الي"], ["الي", "غاية"], ["لغاية"]):
+                if _looks_imperfect(tail[-n_until - 1], True):
+                    return "next"
+        # a clause with no verb of its own (، مع تسجيل رياح قوية مساء الجمعة) takes the
+        # tense of the clause it hangs on
+        if (
+            words
+            and lo > 0
+            and self.is_p(lo - 1, ",،")
+            and {st for _, st in _stems(words[0])} & _fset("مع", "وسط", "بالإضافة", "إضافة", "علاوة")
+        ):
+            return self.tense(lo - 1)
         for w in words:
             for plen, stem in _stems(w):
                 if plen > 1:
@@ -1590,12 +1872,24 @@ class _Parser:
             return "next"
         return "past"
 
+    def forecast(self, i: int) -> bool:
+        """The sentence before token i contains a forecast (توقعت الأرصاد ..., وفق التوقعات)."""
+        lo = i
+        while lo > 0 and i - lo < 40 and not self.sentence_break(lo - 1, lo):
+            lo -= 1
+            t = self.toks[lo]
+            if t.kind == "w" and any(plen <= 1 and st in _FORECAST for plen, st in _stems(t.t)):
+                return True
+        return False
+
     # -- deictic days: أمس، اليوم، غداً، الليلة ----------------------------------
 
     def verb_ghada(self, k: int, kend: int) -> bool:
         """غدا "became" (غدا الوضع أكثر تعقيدا), not غداً "tomorrow": clause-initial, then a subject."""
         w = self.toks[k].t
         prev = self.tok(k - 1)
+        if {st for _, st in _stems(self.word(k - 1))} & {"قد", "لقد"}:
+            return True  # قد only comes before a verb: وقد غدا جمعة أحد أبرز الهدافين
         initial = (
             prev is None
             or (prev.kind == "p" and prev.t in _SENT_END | {",", "،"})
@@ -1688,6 +1982,7 @@ class _Parser:
         # weekday after: أمس الثلاثاء, اليوم الأربعاء, غداً الأربعاء
         wdh = self.weekday_at(kend)
         explicit = None
+        excal = "gregorian"
         if wdh is not None and wdh[2] == 0:
             kend = wdh[1]
             # غداً الخميس 3 آذار: one mention, the stated date wins
@@ -1695,7 +1990,7 @@ class _Parser:
             if self.day_at(k2) is not None:
                 cal = self.m_calendar(k2)
                 if cal and len(cal) == 1 and cal[0].granularity == "day":
-                    kend, explicit = cal[0].j, cal[0].value
+                    kend, explicit, excal = cal[0].j, cal[0].value, cal[0].calendar
         # part of day after: أمس مساءً / اليوم صباحا
         if pod is None:
             ph = self.lookup(self.lex.parts, kend, clitics=False)
@@ -1718,7 +2013,7 @@ class _Parser:
             if val:
                 val = f"{val}T{pod}"
             typ, gran = "TIME", "part_of_day"
-        return [_M(i, kend, typ, val, gran, "gregorian", True)]
+        return [_M(i, kend, typ, val, gran, excal, True)]
 
     # -- relative and named periods: العام الماضي، الشهر الحالي، عام 2012 ----------
 
@@ -1754,6 +2049,15 @@ class _Parser:
             rel = "this"
         else:
             # عام 2012 / العام 2013 / العام الماضي / الشهر المقبل
+            if unit == "Y" and stem.startswith("ال") and self.word(k) in ("الجديد", "الجديدة") and a is not None:
+                # العام الجديد: the coming year in December, else the current one
+                return [_M(i, k + 1, "DATE", f"{a.year + (1 if a.month == 12 else 0):04d}", "year", "gregorian", True)]
+            kind_hijri = False
+            if unit == "Y" and self.word(k) in _YEAR_KINDS:
+                kind_hijri = self.word(k).startswith("الهجري")
+                k += 1  # العام المالي 2026, السنة الدراسية المقبلة: the head noun is inside
+                if not (self.tok(k) is not None and self.toks[k].kind == "n") and self.rel_at(k) is None:
+                    return None
             if unit == "Y":
                 y = self.tok(k)
                 if y is not None and y.kind == "n" and len(y.t) == 4 and 1000 <= y.num <= 2200:
@@ -1763,6 +2067,8 @@ class _Parser:
                         hj, k = True, k + 1
                     elif self.is_word(k, _WORD_AD) is not None:
                         k += 1
+                    if kind_hijri and 1300 <= y.num <= 1500:
+                        hj = True  # العام الهجري 1447
                     if hj:
                         g = _hijri_to_greg(y.num, 6, 15)
                         return [_M(i, k, "DATE", str(g.year) if g else None, "year", "hijri", False)]
@@ -1799,23 +2105,64 @@ class _Parser:
             kind = _PARTS_OF_YEAR[_stem_in(w, pl)]
             ordw = self.word(k + 1)
             if ordw not in _PART_ORD:
-                return None
+                # الربع السابق / الربع المقبل / الربع الحالي: counted from the quarter named
+                # just before (see context()), else from the anchor's
+                rel = self.rel_at(k + 1)
+                if kind != "Q" or rel is None or not _stem_in(w, pl).startswith("ال"):
+                    return None
+                if self.word(k + 2) in ("من", "في") or self.year_at(k + 2) is not None:
+                    return None
+                off = {"past": -1, "next": 1, "this": 0}[rel]
+                a = self.anchor
+                val = None
+                if a is not None:
+                    q = (a.month - 1) // 3 + 1 + off
+                    y, q = a.year + (q - 1) // 4, (q - 1) % 4 + 1
+                    val = f"{y:04d}-Q{q}"
+                # الربع الحالي is deictic; السابق/المقبل count from a quarter in context
+                return [
+                    _M(i, k + 2, "DATE", val, "quarter", "gregorian", True, loose=f"quarter{off:+d}" if off else None)
+                ]
             idx = _PART_ORD[ordw]
             k += 2
             if self.word(k) in ("من", "في"):
                 k += 1
         else:
-            pl = self.is_word(k, frozenset(_SEASONS), clitics=True)
+            # هذا الصيف, فصل الصيف, موسم الشتاء: a season named without a year
+            head = None
+            if w in ("هذا", "هذه") or (w[:1] in "وف" and w[1:] in ("هذا", "هذه")):
+                head = "this"
+            elif self.is_word(k, _fset("فصل", "موسم"), clitics=True) is not None:
+                head = "head"
+            if head is not None:
+                k += 1
+                w = self.word(k)
+            pl = self.is_word(k, frozenset(_SEASONS), clitics=head is None)
             if pl is None:
                 return None
             season = _SEASONS[_stem_in(w, pl)]
             k += 1
+            if head is not None:
+                if not _stem_in(w, pl).startswith("ال"):
+                    return None
+                yr = self.year_at(k)
+                if yr is None or (yr[3] is not None and yr[0] - k == 1):
+                    rel = yr[3] if yr is not None else ("this" if head == "this" else None)
+                    kend = yr[0] if yr is not None else k
+                    if self.anchor is None:
+                        return [_M(i, kend, "DATE", None, "season", "gregorian", True)]
+                    if rel is None:
+                        rel = "next_incl" if self.tense(i) == "next" else None
+                    return [_M(i, kend, "DATE", _season_value(self.anchor, season, rel), "season", "gregorian", True)]
         yr = self.year_at(k)
         if yr is None:
             return None
         bare_adj = yr[0] - k == 1  # الصيف الماضي vs صيف العام الماضي
         k = yr[0]
         a = self.anchor
+        if season is not None and yr[3] is not None and bare_adj and a is not None and _stem_in(w, pl).startswith("ال"):
+            # الشتاء المقبل: the next winter after the current season
+            return [_M(i, k, "DATE", _season_value(a, season, yr[3]), "season", "gregorian", True)]
         if yr[3] is None:
             year = yr[1]
             relative = False
@@ -1914,9 +2261,15 @@ class _Parser:
                 and not self.lookup(self.lex.units, i - 2, clitics=False)
             ):
                 count = 1  # بعد يوم من ..., لمدة عام, خلال أسبوع (but not يوما بعد يوم)
+            elif k - n_u == i and not upl and self.accusative_duration(i, k):
+                count = 1  # أجّلتها أسبوعاً, دام الإضراب شهراً
             else:
                 return None
-        if count is not None and number == "sg" and self.word(k) in ("واحد", "واحدة", "كامل", "كاملة"):
+        if (
+            count is not None
+            and number == "sg"
+            and self.word(k) in ("واحد", "واحدة", "واحدا", "كامل", "كاملة", "كاملا")
+        ):
             k += 1
         if (
             num is not None
@@ -1941,6 +2294,46 @@ class _Parser:
             v, g = _shift(self.anchor, -count, unit)  # type: ignore[arg-type]
             return [_M(i, k, "DATE", v, g, "gregorian", True)]
         return [_M(start, k, "DURATION", val, _UNIT_GRAN[unit], "gregorian", False)]
+
+    def accusative_duration(self, i: int, k: int) -> bool:
+        """A singular unit in the accusative right after a verb: تؤجلها أسبوعاً، استمر شهراً،
+        انتظرنا ساعةً (an adverb of time, "for a week").
+
+        Not: يوماً ما / يوماً بعد يوم / عاماً بعد عام (idioms), لم يكن يوماً ("ever", after a
+        negation), كان يوماً تاريخياً (a predicate noun after كان and its sisters, or with an
+        adjective), a noun before it (مهلة شهراً is left alone), nor a count (25 عاما)."""
+        w = self.word(i)
+        if w.endswith("ا"):
+            pass  # يوما، شهرا، عاما، اسبوعا: the accusative alef
+        elif w.endswith("ة") and self.orig is not None and self.omap is not None:
+            e = self.omap[self.toks[i].e - 1] + 1
+            if "\u064b" not in self.orig[e : e + 2]:  # ساعةً، سنةً need the written tanween
+                return False
+        else:
+            return False
+        prev = self.tok(i - 1)
+        if prev is None or prev.kind != "w" or prev.e == self.toks[i].s:
+            return False
+        pw = prev.t
+        stems = {st for _, st in _stems(pw)} | {pw}
+        nxt = self.word(k)
+        whole = nxt in ("كاملا", "كاملة", "بكامله")  # شهراً كاملاً: a duration whatever precedes
+        nt = self.tok(k)
+        clause_end = nt is None or (nt.kind == "p" and nt.t in _SENT_END | {",", "،"}) or nxt in ("ثم", "فقط")
+        if not (whole or clause_end) and (pw.startswith(("ال", "وال", "فال", "بال", "لل")) or pw.endswith(("ة", "ات"))):
+            return False  # أغلقت السلطات المعبر أسبوعاً ثم ...: the clause ends on the duration
+        if w == "يوما" and not (whole or clause_end or nxt in ("واحدا", "اخر", "اضافيا")):
+            return False  # سافرت يوماً إلى باريس: "one day, once", not "for a day"
+        if stems & (_ACC_NOT_PREV | _EVENT_REL | _HOUR_PREV) or self.lookup(self.lex.cardinals, i - 1):
+            return False
+        for b in range(max(0, i - 4), i - 1):
+            if self.word(b) in ("لم", "لن", "ما", "لا", "ولم", "ولن", "ليس", "وما", "فلم"):
+                return False  # لم أكن يوماً: "ever"
+        if nxt in ("ما", "بعد", "عن", "تلو", "من", "اثر", "إثر", "وراء", "فيوما"):
+            return False
+        if nxt.endswith("ا") and nxt not in ("كاملا", "واحدا", "اضافيا", "اخر", "آخر"):
+            return False  # كان يوماً تاريخياً
+        return True
 
     def bare_plural(self, k: int) -> bool:
         """سنوات, أيام, أشهر ... without a number (منذ سنوات, قبل أيام)."""
@@ -2124,6 +2517,9 @@ class _Parser:
     # -- sets -------------------------------------------------------------------
 
     def m_set(self, i: int) -> list[_M] | None:
+        freq = self.m_frequency(i)
+        if freq is not None:
+            return freq
         w = self.word(i)
         for _plen, stem in _stems(w):
             if stem in _SET_ADVERBS:
@@ -2185,6 +2581,38 @@ class _Parser:
                 )
             ]
         return None
+
+    def m_frequency(self, i: int) -> list[_M] | None:
+        """مرتين في الأسبوع, مرة واحدة في الشهر, ثلاث مرات في اليوم, مرتين أسبوعياً: a SET."""
+        k = i
+        w = self.word(k)
+        if w[:1] in "وف" and w[1:] in ("مرة", "مره", "مرتين", "مرتان"):
+            w = w[1:]
+        if w in ("مرة", "مره"):
+            k += 1
+            if self.word(k) in ("واحدة", "واحده"):
+                k += 1
+        elif w in ("مرتين", "مرتان"):
+            k += 1
+        else:
+            num = self.number_at(k)
+            if num is None or self.word(num[1]) not in ("مرات", "مرة"):
+                return None
+            k = num[1] + 1
+        adv = self.word(k)
+        if adv in _SET_ADVERBS:
+            return [_M(i, k + 1, "SET", _SET_ADVERBS[adv], _UNIT_GRAN.get(_SET_ADVERBS[adv][-1], "day"))]
+        if self.word(k) not in ("في", "كل"):
+            return None
+        u = self.word(k + 1)
+        u = u[2:] if self.word(k) == "في" and u.startswith("ال") else u
+        val = _SET_UNITS.get(u)
+        if val is None or not val.startswith("P"):
+            return None
+        nt = self.tok(k + 2)
+        if self.rel_at(k + 2) or self.word(k + 2) in ("نفسه", "نفسها", "ذاته", "ذاتها") or (nt and nt.kind == "n"):
+            return None  # مرة في العام الماضي: "once last year", not a frequency
+        return [_M(i, k + 2, "SET", val, _UNIT_GRAN.get(val[-1], "day"))]
 
     # -- bare years -------------------------------------------------------------
 
@@ -2344,9 +2772,15 @@ def _looks_imperfect(word: str, after_an: bool = False) -> bool:
         return False
     if word.endswith(("ة", "ات", "يا", "ية")):
         return False
-    if word[0] == "ت" and (
-        (len(word) == 5 and word[3] == "ي")  # تفعيل: تنظيم، تقرير
-        or (len(word) == 5 and word[2] == "ا")  # تفاعل: تحالف، تعاون
+    if word[0] == "ت" and len(word) == 5 and word.endswith("ت") and not after_an:
+        return False  # توقعت، تحدثت، تمكنت: a Form V past verb with the feminine ت
+    if (
+        word[0] == "ت"
+        and not (after_an and word[1] in "تن")
+        and (
+            (len(word) == 5 and word[3] == "ي")  # تفعيل: تنظيم، تقرير
+            or (len(word) == 5 and word[2] == "ا")  # تفاعل: تحالف، تعاون
+        )
     ):
         return False
     return True
@@ -2424,6 +2858,7 @@ def find_dates(text: str, reference_date: Any = None) -> list[dict[str, Any]]:
     anchor = _to_date(reference_date)
     folded, omap = fold(text)
     parser = _Parser(folded, anchor)
+    parser.orig, parser.omap = text, omap
     out = []
     for m in parser.parse():
         if m.j <= m.i:
@@ -2677,6 +3112,7 @@ class DateView:
         if doc_ids is not None:
             wanted = list(doc_ids)
             self.docs = self.docs[self.docs["doc_id"].isin(wanted)]
+            self.mentions = self.mentions[self.mentions["doc_id"].isin(wanted)].reset_index(drop=True)
         self.max_docs = max_docs
 
     def _repr_html_(self) -> str:

@@ -1,0 +1,48 @@
+"""Arabic-aware charts for corpusstats statistics.
+
+Example (``freq`` from :func:`corpusstats.word_frequencies`)::
+
+    from corpusstats import plot
+    ax = plot.frequencies(freq, n=12)
+    ax.set_xlabel(plot.arabic("عدد المرات"))
+
+* :func:`arabic` turns any label into what the active matplotlib renderer
+  needs: unchanged logical text where matplotlib shapes Arabic itself
+  (>= 3.11 with libraqm), pre-shaped visual text where it does not (3.8-3.10,
+  cairo backends).  Use it for your own titles and labels too.
+* :func:`use_font` / :func:`font_family`: the fonts charts draw with (a good
+  Arabic font when installed, DejaVu Sans always as the fallback).
+* Charts take the DataFrame of the matching statistic and ``ax=None``, draw,
+  and return the Axes; none calls ``show()``: :func:`frequencies`,
+  :func:`zipf`, :func:`compare_sources`, :func:`wordcloud`.
+
+All Arabic shaping for matplotlib in corpusstats lives in this package.
+"""
+
+from __future__ import annotations
+
+from .dates import month_heatmap, timeline
+from ._charts import build_wordcloud, compare_sources, frequencies, wordcloud, zipf
+from ._fonts import FALLBACK_FONT, PREFERRED_FONTS, font_family, font_path, use_font
+from ._text import arabic, backend_kind, has_arabic, renderer_shapes, starts_rtl, visual_order
+
+__all__ = [
+    "FALLBACK_FONT",
+    "PREFERRED_FONTS",
+    "arabic",
+    "backend_kind",
+    "build_wordcloud",
+    "compare_sources",
+    "font_family",
+    "font_path",
+    "frequencies",
+    "has_arabic",
+    "renderer_shapes",
+    "starts_rtl",
+    "use_font",
+    "visual_order",
+    "month_heatmap",
+    "timeline",
+    "wordcloud",
+    "zipf",
+]

@@ -1,0 +1,122 @@
+"""Regenerate every figure in figures/ from the seed corpus (``make figures``).
+
+Uses only the public API (corpusstats, corpusstats.plot, matplotlib).  Two runs
+write byte-identical files: the PNG and SVG metadata carry no date or version,
+SVG ids come from a fixed ``svg.hashsalt``, the word cloud has a fixed seed, and
+the font is pinned to DejaVu Sans, which ships with matplotlib, so the files do
+not depend on the fonts a machine has installed.  They do depend on the
+matplotlib version (text layout changed in 3.11); figures/README.md records the
+one that wrote the committed files.
+
+    python scripts/make_figures.py [--out DIR] [--seeds DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+
+import corpusstats  # noqa: E402
+from corpusstats import dates, plot  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+
+RC = {
+    "svg.hashsalt": "corpusstats-figures",
+    "svg.fonttype": "path",
+    "figure.dpi": 100,
+    "savefig.dpi": 100,
+}
+METADATA = {
+    "png": {"Software": "corpusstats scripts/make_figures.py"},
+    "svg": {"Date": None, "Creator": "corpusstats scripts/make_figures.py"},
+}
+
+
+def _save(fig, out: Path, name: str) -> list[Path]:  # type: ignore[no-untyped-def]
+    paths = []
+    for fmt in ("png", "svg"):
+        path = out / f"{name}.{fmt}"
+        fig.savefig(path, format=fmt, metadata=METADATA[fmt])
+        paths.append(path)
+    plt.close(fig)
+    return paths
+
+
+def figures(corpus: corpusstats.Corpus) -> dict[str, object]:
+    """name -> Figure, for every figure in figures/ (see figures/README.md)."""
+    freq = corpusstats.word_frequencies(corpus)
+    content = corpusstats.word_frequencies(corpus, stopwords=True)
+    by_source = corpusstats.word_frequencies(corpus, by="source", stopwords=True)
+    by_source_all = corpusstats.word_frequencies(corpus, by="source")
+    bigrams = corpusstats.word_frequencies(corpus, ngram=2, stopwords=True)
+    figs: dict[str, object] = {}
+
+    fig, ax = plt.subplots(figsize=(7, 5.5), layout="constrained")
+    plot.frequencies(content, n=12, ax=ax, title="أكثر 12 كلمة تكرارا في المدوّنة (دون كلمات الوقف)")
+    figs["top_words"] = fig
+
+    fig, ax = plt.subplots(figsize=(7, 6.5), layout="constrained")
+    plot.frequencies(freq, n=20, ax=ax, color="C2", title="أكثر 20 كلمة تكرارا في المدوّنة")
+    figs["word_frequencies"] = fig
+
+    fig, ax = plt.subplots(figsize=(7, 5.5), layout="constrained")
+    plot.frequencies(bigrams, n=12, ax=ax, color="C4", title="أكثر الثنائيات اللفظية تكرارا")
+    figs["top_bigrams"] = fig
+
+    fig, ax = plt.subplots(figsize=(7, 5), layout="constrained")
+    plot.zipf(freq, ax=ax)
+    figs["zipf"] = fig
+
+    fig, ax = plt.subplots(figsize=(7, 5), layout="constrained")
+    plot.zipf(by_source_all, ax=ax, title="قانون زيبف في كل مصدر")
+    figs["zipf_by_source"] = fig
+
+    fig, ax = plt.subplots(figsize=(8, 6.5), layout="constrained")
+    plot.compare_sources(by_source, n=8, ax=ax)
+    figs["compare_sources"] = fig
+
+    fig, ax = plt.subplots(figsize=(8, 4.4), layout="constrained")
+    plot.wordcloud(content, n=120, ax=ax, width=800, height=420)
+    figs["wordcloud"] = fig
+
+    mentions = corpusstats.date_mentions(corpus)
+    fig, ax = plt.subplots(figsize=(9, 3.6), layout="constrained")
+    plot.timeline(mentions, ax=ax)
+    figs["dates_timeline"] = fig
+
+    fig, ax = plt.subplots(figsize=(7, 3.6), layout="constrained")
+    plot.month_heatmap(dates.month_source_counts(mentions), ax=ax)
+    figs["dates_by_month"] = fig
+    return figs
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--out", type=Path, default=ROOT / "figures")
+    p.add_argument("--seeds", type=Path, default=ROOT / "seeds")
+    args = p.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    with matplotlib.rc_context(RC):
+        plot.use_font("DejaVu Sans")
+        try:
+            corpus = corpusstats.load_corpus(args.seeds)
+            written = []
+            for name, fig in figures(corpus).items():
+                written += _save(fig, args.out, name)
+        finally:
+            plot.use_font()
+    for path in written:
+        print(path.relative_to(args.out.parent) if args.out.parent in path.parents else path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
