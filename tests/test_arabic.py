@@ -158,20 +158,27 @@ CLITIC_ACCURACY = 0.96
 CLITIC_HELDOUT_ACCURACY = 0.96
 
 
+def _gold_pieces(segmentation):
+    return [cs.normalize(p.rstrip("+")) + ("+" if p.endswith("+") else "") for p in segmentation.split()]
+
+
+def _clitic_accuracy(rows, vocab):
+    right = 0
+    for r in rows:
+        (word,) = cs.tokenize(r["surface"])
+        right += cs.split_proclitics(word, vocab, surface=r["surface"]) == _gold_pieces(r["segmentation"])
+    return right / len(rows)
+
+
 def test_clitic_accuracy_on_hand_checked_gold(seeds_corpus):
     vocab = vocabulary(seeds_corpus)
     rows = _gold_rows()
-    right = 0
-    for r in rows:
-        gold = [cs.normalize(p.rstrip("+")) + ("+" if p.endswith("+") else "") for p in r["segmentation"].split()]
-        (word,) = cs.tokenize(r["surface"])
-        right += cs.split_proclitics(word, vocab, surface=r["surface"]) == gold
-    accuracy = right / len(rows)
+    accuracy = _clitic_accuracy(rows, vocab)
     assert accuracy >= CLITIC_ACCURACY, f"clitic accuracy fell to {accuracy:.3f}"
     # and no simple baseline does as well: split every leading و ف ب ك ل ال
     naive = 0
     for r in rows:
-        gold = [cs.normalize(p.rstrip("+")) + ("+" if p.endswith("+") else "") for p in r["segmentation"].split()]
+        gold = _gold_pieces(r["segmentation"])
         w = cs.normalize(r["surface"])
         guess = ["و+", w[1:]] if w[:1] in "وفبكل" and len(w) > 3 else [w]
         naive += guess == gold
@@ -210,12 +217,7 @@ def test_clitic_heldout_is_well_formed(seeds_corpus):
 def test_clitic_accuracy_on_heldout_gold(seeds_corpus):
     vocab = vocabulary(seeds_corpus)
     rows, _ = _heldout()
-    right = 0
-    for r in rows:
-        gold = [cs.normalize(p.rstrip("+")) + ("+" if p.endswith("+") else "") for p in r["segmentation"].split()]
-        (word,) = cs.tokenize(r["surface"])
-        right += cs.split_proclitics(word, vocab, surface=r["surface"]) == gold
-    accuracy = right / len(rows)
+    accuracy = _clitic_accuracy(rows, vocab)
     assert accuracy >= CLITIC_HELDOUT_ACCURACY, f"held-out clitic accuracy fell to {accuracy:.3f}"
 
 
