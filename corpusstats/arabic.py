@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable, Mapping, NamedTuple
+from typing import NamedTuple
 
 __all__ = [
     "Token",
@@ -198,7 +199,7 @@ def tokenize_spans(
     if vocabulary is None:
         vocabulary = _count(folded)
     out: list[Token] = []
-    for (surface, start, end), word in zip(raw, folded):
+    for (surface, start, end), word in zip(raw, folded, strict=True):
         pieces = split_proclitics(word, vocabulary, surface=surface)
         if len(pieces) == 1 and not pieces[0].endswith("+"):
             out.append(Token(word if normalize else surface, start, end))

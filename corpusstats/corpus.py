@@ -9,9 +9,10 @@ from __future__ import annotations
 import codecs
 import csv
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pandas as pd
 
@@ -153,8 +154,7 @@ class Corpus:
 
     def texts(self) -> Iterator[tuple[str, str]]:
         """Yield ``(doc_id, text)`` one document at a time."""
-        for doc_id, text in zip(self.documents["doc_id"], self.documents["text"]):
-            yield doc_id, text
+        yield from zip(self.documents["doc_id"], self.documents["text"], strict=True)
 
     @property
     def sources(self) -> pd.Series:
@@ -170,7 +170,7 @@ class Corpus:
         source: str | None = "source",
         date: str | None = "date",
         doc_id: str | None = "doc_id",
-    ) -> "Corpus":
+    ) -> Corpus:
         """A corpus from a DataFrame with one document a row.
 
         ``text`` names the text column (required); ``source``, ``date`` and

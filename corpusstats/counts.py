@@ -9,8 +9,8 @@ the number of groups), not with the corpus. Results are cached on the corpus.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 import pandas as pd
 
@@ -121,7 +121,7 @@ def count_terms(
     docfreq: dict[str, Counter[str]] = {}
     tokens: Counter[str] = Counter()
     ndocs: Counter[str] = Counter()
-    for group, text in zip(groups, docs["text"]):
+    for group, text in zip(groups, docs["text"], strict=True):
         c = counts.setdefault(group, Counter())
         seen: set[str] = set()
         ndocs[group] += 1

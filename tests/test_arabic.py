@@ -93,7 +93,7 @@ def test_tokens_are_words_numbers_and_latin_words():
 
 def test_seed_spans_round_trip(seeds_corpus):
     n = 0
-    for doc_id, text in seeds_corpus.texts():
+    for _doc_id, text in seeds_corpus.texts():
         for tok in cs.tokenize_spans(text):
             assert cs.normalize(text[tok.start : tok.end]).lower() == tok.text
             n += 1
@@ -114,7 +114,7 @@ def test_clitic_spans_cover_their_letters(seeds_corpus):
             by_word.setdefault(word, []).append(t)
         for word, parts in by_word.items():
             assert parts[0].start == word.start and parts[-1].end == word.end
-            for a, b in zip(parts, parts[1:]):
+            for a, b in zip(parts, parts[1:], strict=False):
                 assert a.end == b.start
             for t in parts[:-1]:
                 assert t.text.endswith("+")

@@ -54,7 +54,7 @@ def test_groups_sum_to_total(seeds_corpus):
         summed = g.groupby("term")["count"].sum()
         pd.testing.assert_series_equal(summed.sort_index(), total.sort_index(), check_names=False)
         # per_10k and rank are within each group
-        for key, grp in g.groupby(by):
+        for _key, grp in g.groupby(by):
             assert grp["rank"].min() == 1
             assert grp["per_10k"].sum() == pytest.approx(10_000)
 

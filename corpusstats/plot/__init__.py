@@ -21,10 +21,10 @@ All Arabic shaping for matplotlib in corpusstats lives in this package.
 
 from __future__ import annotations
 
-from .dates import month_heatmap, timeline
 from ._charts import build_wordcloud, compare_sources, frequencies, wordcloud, zipf
 from ._fonts import FALLBACK_FONT, PREFERRED_FONTS, font_family, font_path, use_font
 from ._text import arabic, backend_kind, has_arabic, renderer_shapes, starts_rtl, visual_order
+from .dates import month_heatmap, timeline
 
 __all__ = [
     "FALLBACK_FONT",
