@@ -9,6 +9,7 @@ Errors (a missing path, a bad option) print one line to stderr and exit with 2.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -42,6 +43,7 @@ def _positive(value: str) -> int:
 def write_table(df: pd.DataFrame, fmt: str, out=None) -> None:
     """Write a DataFrame as an aligned table, CSV, JSON (records) or JSON lines."""
     out = out or sys.stdout
+    df = _dates_as_days(df)
     if fmt == "csv":
         df.to_csv(out, index=False, lineterminator="\n")
     elif fmt == "json":
@@ -50,8 +52,23 @@ def write_table(df: pd.DataFrame, fmt: str, out=None) -> None:
         text = df.to_json(orient="records", lines=True, force_ascii=False, date_format="iso")
         out.write(text if text.endswith("\n") else text + "\n")
     else:
+        shown = df.copy()
+        for col in shown.columns[shown.isna().any()]:
+            shown[col] = shown[col].astype(object).where(shown[col].notna(), "")
         with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 200):
-            out.write(df.to_string(index=False) + "\n")
+            out.write(shown.to_string(index=False) + "\n")
+
+
+def _dates_as_days(df: pd.DataFrame) -> pd.DataFrame:
+    """Datetime columns that hold whole days are written as ``YYYY-MM-DD``."""
+    out = df
+    for col in df.columns:
+        if pd.api.types.is_datetime64_any_dtype(df[col]):
+            values = df[col]
+            if (values.dropna() == values.dropna().dt.normalize()).all():
+                out = out.copy() if out is df else out
+                out[col] = values.dt.strftime("%Y-%m-%d").where(values.notna(), None)
+    return out
 
 
 def _load(path: str) -> Corpus:
@@ -132,14 +149,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not getattr(args, "handler", None):
             raise CliError(f"choose a command: {', '.join(COMMANDS)} (see corpusstats --help)")
         return args.handler(args)
-    except CliError as exc:
-        print(f"corpusstats: error: {exc}", file=sys.stderr)
-        return 2
-    except (ValueError, OSError) as exc:
-        print(f"corpusstats: error: {exc}", file=sys.stderr)
-        return 2
-    except BrokenPipeError:  # e.g. `corpusstats freq seeds | head`
+    except BrokenPipeError:  # e.g. `corpusstats freq seeds | head`: stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
         return 0
+    except (CliError, ValueError, OSError) as exc:
+        print(f"corpusstats: error: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":  # pragma: no cover

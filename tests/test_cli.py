@@ -59,3 +59,16 @@ def test_installed_command_runs():
     assert "ال+" in proc.stdout
     bad = subprocess.run([str(exe), "freq", "nowhere"], cwd=ROOT, capture_output=True, text=True)
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+def test_output_cut_short_by_a_pipe_is_quiet():
+    exe = Path(sys.executable).with_name("corpusstats")
+    proc = subprocess.run(f"'{exe}' freq seeds | head -1", shell=True, cwd=ROOT, capture_output=True, text=True)
+    assert proc.stdout.split() == ["term", "count", "per_10k", "rank", "docfreq"]
+    assert proc.stderr == ""
+
+
+def test_dates_are_written_as_days(capsys):
+    assert main(["dates", str(SEEDS), "--format", "jsonl"]) == 0
+    first = json.loads(capsys.readouterr().out.splitlines()[0])
+    assert first["anchor"] == "2015-10-22" and first["value"] == "2015-10-20"
