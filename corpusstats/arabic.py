@@ -75,9 +75,11 @@ SENTENCE_BREAK_RE = re.compile(r"[.!?\u061f\u061b;\u2026\n\r\u06d4]+")
 _INVISIBLE_RE = re.compile(f"[{INVISIBLES}]")
 _MARKS_RE = re.compile(f"[{MARKS}{QURANIC_OTHER}]")
 _TATWEEL_RE = re.compile(TATWEEL)
-#: Alef with hamza/madda, wasla, wavy hamza; also a bare alef followed by a
-#: combining hamza or madda (decomposed input), so the result is stable.
-_ALEF_RE = re.compile("[\u0622\u0623\u0625\u0671\u0672\u0673][\u0653-\u0655]*|\u0627[\u0653-\u0655]+")
+#: An alef (any variant) and the combining marks after it. With ``alef=True`` the
+#: hamza and madda marks in that cluster go too (decomposed أ = ا + ٔ), so that
+#: NFC cannot compose a variant again and the result is stable.
+_ALEF_RE = re.compile(f"[\u0622\u0623\u0625\u0627\u0671\u0672\u0673]([{MARKS}]*)")
+_HAMZA_MADDA_RE = re.compile("[\u0653-\u0655]")
 _PRESENTATION_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
 _ALEF_MAQSURA = str.maketrans({"\u0649": "\u064a", "\u06cc": "\u064a"})
 _TEH_MARBUTA = str.maketrans({"\u0629": "\u0647"})
@@ -136,7 +138,7 @@ def normalize(
     if diacritics:
         text = _MARKS_RE.sub("", text)
     if alef:
-        text = _ALEF_RE.sub("\u0627", text)
+        text = _ALEF_RE.sub(_plain_alef, text)
     if alef_maqsura:
         text = text.translate(_ALEF_MAQSURA)
     if teh_marbuta:
@@ -147,8 +149,12 @@ def normalize(
     # (e.g. ا + madda when diacritics are kept); one more NFC pass settles it.
     text = unicodedata.normalize("NFC", text)
     if alef:
-        text = _ALEF_RE.sub("\u0627", text)
+        text = _ALEF_RE.sub(_plain_alef, text)
     return text
+
+
+def _plain_alef(match: re.Match[str]) -> str:
+    return "\u0627" + _HAMZA_MADDA_RE.sub("", match.group(1))
 
 
 class Token(NamedTuple):

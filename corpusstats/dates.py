@@ -31,7 +31,11 @@ Relative expressions resolve against the document's anchor: the manifest's
 ``anchor_date`` when present and not null, else its ``date``, else
 ``reference_date``.  A weekday on its own goes to the past (or today) unless
 its clause carries a future marker (سوف, سـ + imperfect, غداً, المقبل,
-a clause-initial imperfect verb such as يزور), in which case it goes forward.
+a clause-initial imperfect verb such as يزور, an imperfect right before the day as
+in يكون الثلاثاء, or, with only particles before the day, an imperfect right after it
+as in الثلاثاء يصل الوفد), in which case it goes forward.  Ages (عن عمر يناهز 82 عاماً)
+are never durations; compound durations and clock times (ثلاث ساعات و20 دقيقة,
+الساعة السادسة وخمس دقائق صباحاً) are one mention each.
 
 Lexicons live in ``corpusstats/data/dates/*.tsv`` and are read lazily (on the
 first call) with :mod:`importlib.resources`, then cached.
@@ -267,6 +271,8 @@ _PAST = _fset("الماضي", "الماضية", "المنصرم", "المنصر�
 _NEXT = _fset("المقبل", "المقبلة", "القادم", "القادمة", "التالي", "التالية", "الآتي")
 _THIS = _fset("الجاري", "الجارية", "الحالي", "الحالية", "هذا", "هذه")
 _REL_ADJ = _PAST | _NEXT | _THIS
+_SAME = _fset("نفسه", "نفسها", "ذاته", "ذاتها")
+_SAME_UNITS = {_fold_key(k): v for k, v in {"العام": "Y", "السنة": "Y", "الشهر": "M", "الأسبوع": "W"}.items()}
 _DAY_NEG_NEXT = _fset(
     "التالي",
     "السابق",
@@ -414,9 +420,121 @@ _DUAL_REL = _fset(
     "المنصرمتين",
     "الفائتين",
 )
+#: nouns of measure before a bare unit: بمقدار ساعة, مدة أسبوع
+_MEASURE_PREV = _fset("بمقدار", "مقدار", "مدتها", "مدته", "ومدتها", "قدرها", "قدره")
+#: verbs of lasting: استغرق الاجتماع ساعة, دامت المفاوضات يوماً
+_LASTING = _fset(
+    "استغرق",
+    "استغرقت",
+    "يستغرق",
+    "تستغرق",
+    "دام",
+    "دامت",
+    "يدوم",
+    "تدوم",
+    "استمر",
+    "استمرت",
+    "يستمر",
+    "تستمر",
+    "امتد",
+    "امتدت",
+    "يمتد",
+    "تمتد",
+    "تأخر",
+    "تأخرت",
+    "يتأخر",
+    "تتأخر",
+    "انتظر",
+    "انتظرت",
+    "ينتظر",
+    "مكث",
+    "مكثت",
+    "يمكث",
+    "مدة",
+)
+#: particles that may open a clause before a weekday whose verb follows: وفي الثلاثاء يصل ...
+_LIGHT = _fset("في", "وفي", "ففي", "و", "ف", "ثم", "أما", "اما", "واما", "وأما", "يوم", "ويوم", "لكن", "ولكن")
+#: adjectives after a bare plural unit: سنوات طويلة / الأيام القليلة الماضية
+_PLURAL_ADJ = (
+    _PAST
+    | _NEXT
+    | _fset("الأخيرة", "القليلة", "الطويلة", "العديدة", "الماضية", "المقبلة", "القادمة", "الماضيين", "الأولى", "الاولي")
+)
 _EVENT_REL = _fset("بعد", "قبل", "خلال", "لمدة", "طوال", "مدة", "منذ", "طيلة", "غضون")
 _AGE_PREV = _fset(
-    "البالغ", "البالغة", "يبلغ", "تبلغ", "بلغ", "عمره", "عمرها", "العمر", "بعمر", "عمر", "ابن", "بنت", "سن"
+    "البالغ",
+    "البالغة",
+    "البالغين",
+    "البالغات",
+    "يبلغ",
+    "تبلغ",
+    "بلغ",
+    "عمره",
+    "عمرها",
+    "عمرهم",
+    "عمرهما",
+    "عمري",
+    "العمر",
+    "بعمر",
+    "عمر",
+    "أعمار",
+    "الأعمار",
+    "أعمارهم",
+    "أعمارهن",
+    "ابن",
+    "ابنة",
+    "بنت",
+    "سن",
+    "السن",
+    "بسن",
+)
+#: words after the count that make it an age: 28 عاما من العمر, 5 سنوات عمره
+_AGE_AFTER = _fset("العمر", "عمره", "عمرها", "عمرهم", "عمرهما")
+#: words that may stand between an age word and the count: عن عمر يناهز 82, بين 18 و25
+_AGE_SKIP = _fset(
+    "يناهز",
+    "ناهز",
+    "يقارب",
+    "قارب",
+    "يتجاوز",
+    "تجاوز",
+    "يزيد",
+    "نحو",
+    "حوالي",
+    "حوالى",
+    "قرابة",
+    "ما",
+    "على",
+    "عن",
+    "من",
+    "بين",
+    "و",
+    "زهاء",
+    "أكثر",
+    "اكثر",
+    "أقل",
+)
+#: death words: توفي عن 82 عاماً
+_DEATH = _fset(
+    "توفي",
+    "توفيت",
+    "توفى",
+    "رحل",
+    "رحلت",
+    "فارق",
+    "فارقت",
+    "مات",
+    "ماتت",
+    "وفاة",
+    "رحيل",
+    "نعى",
+    "نعت",
+    "قضى",
+    "قضت",
+    "يرحل",
+    "ترحل",
+    "رحمة",
+    "الحياة",
 )
 _VAGUE_COUNT = _fset("عدة", "بضع", "بضعة", "عشرات", "بعض", "سنوات", "أيام")
 _YEAR_TRIGGERS = _fset(
@@ -815,6 +933,46 @@ _HOUR_ORD = {
         "الثانية عشرة": 12,
     }.items()
 }
+#: parts of the day that follow an hour only (Maghreb: الواحدة بعد الزوال = 13:00, العاشرة قبل
+#: الزوال = 10:00, الرابعة عشية = 16:00); الزوال alone ("demise") is no part of day elsewhere
+_HOUR_PARTS = {
+    _fold_key(k): v
+    for k, v in {
+        "بعد الزوال": "AF",
+        "قبل الزوال": "MO",
+        "زوالا": "MI",
+        "عند الزوال": "MI",
+        "عشية": "EV",
+        "عشيا": "EV",
+        "العشية": "EV",
+        "بعد منتصف الليل": "NI",
+        "بعد الظهيرة": "AF",
+        "ظهيرة": "AF",
+    }.items()
+}
+
+
+def _hour_in_part(hh: int, pod: str | None) -> int:
+    """A 12-hour clock reading in a part of the day, on the 24-hour clock.
+
+    مساءً، عشية، عصراً، بعد الزوال: afternoon and evening (4 → 16); ظهراً: 1-10 → 13-22, but 11
+    and 12 stay; ليلاً: 6-11 → 18-23, 12 → 24 (midnight), 1-5 stay (الثانية ليلاً = 02:00);
+    الزوال (noon): 1-5 → 13-17."""
+    if pod == "EV" and hh < 12:
+        return hh + 12
+    if pod == "AF" and hh < 11:
+        return hh + 12
+    if pod == "NI":
+        if 6 <= hh < 12:
+            return hh + 12
+        if hh == 12:
+            return 24
+        return hh
+    if pod == "MI" and hh < 6:
+        return hh + 12
+    return hh
+
+
 #: words before an hour named without الساعة (في السادسة مساءً, من التاسعة صباحاً)
 _HOUR_PREV = _fset("في", "من", "حتى", "حتي", "إلى", "الى", "عند", "منذ", "بعد", "قبل", "على", "علي", "بين", "غاية")
 _HOUR_FRAC = {_fold_key("النصف"): 30, _fold_key("الربع"): 15, _fold_key("الثلث"): 20}
@@ -1171,8 +1329,8 @@ class _Parser:
                     if self.word(prev.j) in _COMPLEMENTIZERS:
                         break  # أعلن أمس أن ...: the day of the report, not of the event
                     hh, mm, has_pod = m.clock or (int(m.value[11:13]), int(m.value[14:16]), True)
-                    if not has_pod and dm.group(2) in ("EV", "NI", "AF") and hh < 12:
-                        hh += 12
+                    if not has_pod and dm.group(2) in ("EV", "NI", "AF"):
+                        hh = _hour_in_part(hh, dm.group(2))
                     m.value = f"{dm.group(1)}T{hh:02d}:{mm:02d}"
                     m.calendar = prev.calendar
                     m.relative = prev.relative
@@ -1203,6 +1361,48 @@ class _Parser:
                         y, q = y + (q - 1) // 4, (q - 1) % 4 + 1
                         m.value = f"{y:04d}-Q{q}"
                         break
+        # من اليوم وإلى غاية يوم الجمعة: the end of a range is not before its start
+        for n in range(1, len(out)):
+            m, m1 = out[n], out[n - 1]
+            if m.loose != "weekday" or not m.value or not m1.value or m.i - m1.j > 3:
+                continue
+            between = {self.word(x) for x in range(m1.j, m.i)}
+            if not between & {"الي", "حتي", "غاية", "لغاية", "والي", "وحتي"}:
+                continue
+            d1 = re.match(r"^(\d{4}-\d\d-\d\d)", m1.value)
+            d0 = re.match(r"^(\d{4}-\d\d-\d\d)", m.value)
+            if d1 and d0 and d0.group(1) < d1.group(1):
+                day = dt.date.fromisoformat(d0.group(1))
+                while day.isoformat() < d1.group(1):
+                    day += dt.timedelta(days=7)
+                m.value = day.isoformat() + m.value[10:]
+        # العام نفسه / فيفري من العام نفسه / الشهر ذاته: the last such period named before, in the
+        # same paragraph (mentions with their own explicit value only)
+        same_pat = {"Y": r"^(\d{4})", "M": r"^(\d{4}-\d\d)", "W": r"^(\d{4}-\d\d-\d\d|\d{4}-W\d\d)"}
+        for n, m in enumerate(out):
+            if not (m.loose and m.loose.startswith("same-")):
+                continue
+            unit = m.loose[5:]
+            for prev in reversed(out[:n]):
+                if "\n" in self.f[self.toks[prev.j - 1].e : self.toks[m.i].s]:
+                    break
+                if prev.type not in ("DATE", "TIME") or not prev.value or (prev.loose or "").startswith("same"):
+                    continue
+                pm = re.match(same_pat[unit], prev.value)
+                if not pm:
+                    continue
+                got = pm.group(1)
+                if unit == "W" and "W" not in got:
+                    got = _iso_week(dt.date.fromisoformat(got))
+                if m.type == "DURATION":
+                    break
+                if m.value is not None and unit == "Y" and re.match(r"^\d{4}-", m.value):
+                    v = got + m.value[4:]  # فيفري من العام نفسه
+                    if len(v) == 7 or _valid(int(v[:4]), int(v[5:7]), int(v[8:10])):
+                        m.value = v
+                elif m.granularity in ("year", "month", "week"):
+                    m.value = got
+                break
         # the second end of a month range borrows its year from the first: من يناير 2024 إلى مارس
         for n in range(1, len(out)):
             m, m1 = out[n], out[n - 1]
@@ -1377,10 +1577,9 @@ class _Parser:
                 return None
             hh, mm, k = hit[1], 0, k + hit[0]
             bare_hour = True
-            w = self.word(k)
-            if w.startswith("و") and w[1:] in _HOUR_FRAC:
-                mm = _HOUR_FRAC[w[1:]]
-                k += 1
+            mins = self.minutes_after(k)
+            if mins is not None:
+                hh, mm, k = hh + mins[0], mins[1], mins[2]
         elif pl is not None:
             k += 1
             t = self.tok(k)
@@ -1391,15 +1590,16 @@ class _Parser:
                 if not hit:
                     return None
                 hh, mm, k = hit[1], 0, k + hit[0]
-            # والنصف / والربع
-            w = self.word(k)
-            if w.startswith("و") and w[1:] in _HOUR_FRAC:
-                mm = _HOUR_FRAC[w[1:]]
-                k += 1
+            # والنصف / والربع / وخمس دقائق / إلا ربعاً
+            mins = self.minutes_after(k)
+            if mins is not None:
+                hh, mm, k = hh + mins[0], mins[1], mins[2]
         else:
             return None
-        if hh is None or hh > 24 or mm is None:
+        if hh is None or hh > 24 or mm is None or hh < 0:
             return None
+        if hh == 0:
+            hh = 12  # الواحدة إلا ربعاً: 12:45
         # the day it belongs to may follow: مساء اليوم, صباح الخميس, 20 أكتوبر
         base = self.anchor.isoformat() if self.anchor else None
         pod = None
@@ -1420,16 +1620,13 @@ class _Parser:
             pod = m.group(1) if m else None
             k = day.j
         else:
-            hit = self.lookup(self.lex.parts, k)
+            hit = self.lookup(self.lex.parts, k) or self.lookup(_HOUR_PARTS, k, clitics=False)
             if hit:
                 pod = hit[1]
                 k += hit[0]
         if bare_hour and pod is None and not self.hour_range_partner(i, k):
             return None  # الثانية alone is "the second", not two o'clock
-        if pod in ("EV", "NI", "AF") and hh < 12:
-            hh += 12
-        if pod == "MI" and hh < 6:
-            hh += 12
+        hh = _hour_in_part(hh, pod)
         val = f"{base}T{hh:02d}:{mm:02d}" if base else None
         return [
             _M(
@@ -1444,6 +1641,32 @@ class _Parser:
                 clock=(hh, mm, pod is not None),
             )
         ]
+
+    def minutes_after(self, k: int) -> tuple[int, int, int] | None:
+        """Minutes after an hour word: والنصف، والربع، والثلث (30, 15, 20), وخمس دقائق / و20 دقيقة,
+        and إلا ربعاً / إلا ثلثاً / إلا عشر دقائق (the hour before). Returns (hour_shift, minutes, next_i)."""
+        w = self.word(k)
+        if w.startswith("و") and w[1:] in _HOUR_FRAC:
+            return 0, _HOUR_FRAC[w[1:]], k + 1
+        if w in ("الا", "غير"):
+            w2 = self.word(k + 1)
+            base = w2[:-1] if w2.endswith("ا") else w2
+            if base in ("ربع", "ثلث"):
+                return -1, {"ربع": 45, "ثلث": 40}[base], k + 2
+            num = self.number_at(k + 1)
+            if num is not None and 0 < num[0] < 60 and self.word(num[1]) in ("دقيقة", "دقائق", "دقيقه"):
+                return -1, 60 - num[0], num[1] + 1
+            if self.word(k + 1) in ("دقيقتين", "دقيقتان"):
+                return -1, 58, k + 2
+            return None
+        if w.startswith("و"):
+            j = k + 1 if w == "و" else k
+            num = self.number_at(j)
+            if num is not None and 0 < num[0] < 60 and self.word(num[1]) in ("دقيقة", "دقائق", "دقيقه"):
+                return 0, num[0], num[1] + 1
+            if w[1:] in ("دقيقتين", "دقيقتان"):
+                return 0, 2, k + 1
+        return None
 
     def hour_range_partner(self, i: int, k: int) -> bool:
         """An hour word in a range with a clock time: من الساعة الرابعة حتى التاسعة,
@@ -1544,6 +1767,16 @@ class _Parser:
             return k + 1, 0, None, rel
         return None
 
+    def same_at(self, i: int, units: frozenset[str]) -> int | None:
+        """العام نفسه / السنة ذاتها / نفس الشهر / ذات العام at i (a unit word from *units*):
+        the end of the phrase, or None."""
+        w = self.word(i)
+        if w in units and self.word(i + 1) in _SAME:
+            return i + 2
+        if w in ("نفس", "ذات") and self.word(i + 1) in units:
+            return i + 2
+        return None
+
     def rel_at(self, i: int) -> str | None:
         w = self.word(i)
         if w in _PAST:
@@ -1607,6 +1840,7 @@ class _Parser:
         k = i
         mod = None
         pod = None
+        same_year = False
         # modifiers: مطlع / نهاية (شهر) / وقت متأخر من ...
         mh = self.mod_at(k)
         if mh is not None:
@@ -1679,7 +1913,11 @@ class _Parser:
             k = mon[0]
             month = mon[1]
             hijri = month.hijri
-            yr = self.year_at(k, hijri_ctx=hijri)
+            k_same = self.same_at(k + 1, _fset("العام", "السنة")) if self.word(k) in ("من", "في") else None
+            yr = None if k_same is not None else self.year_at(k, hijri_ctx=hijri)
+            if k_same is not None:
+                k = k_same  # فيفري من العام نفسه: the year of the last year named (context())
+                same_year = True
             if yr is not None:
                 k = yr[0]
                 if yr[3] is None:
@@ -1768,7 +2006,8 @@ class _Parser:
                 val = None
             else:
                 relative = True
-                direction = rel or self.tense(i)
+                loose = "weekday"
+                direction = rel or self.tense(i, k)
                 if direction == "past" and p_any and self.forecast(i):
                     direction = "next"
                 delta = (wd[0] - a.isoweekday()) % 7
@@ -1791,6 +2030,8 @@ class _Parser:
             elif p:
                 val = f"{val}T{p}"
                 gran, typ = "part_of_day", "TIME"
+        if same_year and not hijri:
+            loose = "same-Y"
         if first_day is None or mon is None:
             return [_M(i, k, typ, val, gran, cal, relative, loose=loose)]
         # a range "20 و22 أكتوبر": two mentions, the first borrowing month and year
@@ -1819,7 +2060,7 @@ class _Parser:
             return False
         return True
 
-    def tense(self, i: int) -> str:
+    def tense(self, i: int, j: int | None = None) -> str:
         """'next' if the clause before token i points to the future, else 'past'.
 
         The clause runs back to sentence punctuation, a comma or a complementizer
@@ -1870,7 +2111,40 @@ class _Parser:
                     return "next"
         if words and _looks_imperfect(words[0], after_an):
             return "next"
+        if j is None:
+            return "past"
+        # يكون الثلاثاء أول أيام العيد: an imperfect verb right before the weekday
+        if (
+            words
+            and _looks_imperfect(words[-1])
+            and self.adjacent_words(i)
+            and not {st for w in words for _, st in _stems(w)} & _fset("كان", "كانت", "كانوا", "ظل", "ظلت")
+        ):
+            return "next"
+        # الثلاثاء يصل الوفد / وفي يوم الجمعة تنطلق القمة: nothing but particles before the day, and
+        # the clause's verb comes after it
+        if all(w in _LIGHT for w in words):
+            k = j
+            if self.lookup(self.lex.parts, k, clitics=False):
+                k += self.lookup(self.lex.parts, k, clitics=False)[0]
+            w = self.word(k)
+            if w and self.tok(k) is not None and not self.is_p(k - 1, _SENT_END | {",", "،"}):
+                for plen, stem in _stems(w):
+                    if plen > 1:
+                        continue
+                    if stem in _FUTURE_WORDS or (
+                        stem.startswith("س") and len(stem) >= 5 and stem[1] in "يتنا" and stem not in _FUTURE_NOT
+                    ):
+                        return "next"
+                # يصل، ينطلق (any ي-verb); a ت-verb only where it cannot be a Form V past (توجه)
+                if _looks_imperfect(w, w[1:2] == "ي" if w[:1] in "وف" else w[:1] == "ي"):
+                    return "next"
         return "past"
+
+    def adjacent_words(self, i: int) -> bool:
+        """Token i-1 is a word (no punctuation between it and token i)."""
+        t = self.tok(i - 1)
+        return t is not None and t.kind == "w"
 
     def forecast(self, i: int) -> bool:
         """The sentence before token i contains a forecast (توقعت الأرصاد ..., وفق التوقعات)."""
@@ -1955,6 +2229,10 @@ class _Parser:
             n, (off, rpod), plen = r
             stem = _stem_in(w, plen)
             kend = k + n
+            if plen and not _relative_clitic_ok(w[:plen], stem):
+                return None  # لامس "touched" is no ل + أمس; كاليوم "like today"
+            if stem in ("اليوم", "الليلة") and self.word(kend) in _DAY_NEG_NEXT and pod is None:
+                return None  # لليلة الثانية على التوالي, اليوم الأول: ordinals, not today
             if stem == "اليوم" or stem == "يوم":
                 nx = self.word(kend)
                 if nx in _DAY_NEG_NEXT or self.word(k - 1) in ("ذلك", "هذا", "نفس", "ذات") and pod is None:
@@ -1964,7 +2242,13 @@ class _Parser:
                 if pod is None and not self.weekday_at(kend) and self.generic_today(k, kend, plen, w):
                     return None
             if stem in ("غد", "الغد"):
-                if not (self.weekday_at(kend) or self.word(k - 1) in ("يوم", "بعد") or w != stem or pod is not None):
+                if not (
+                    self.weekday_at(kend)
+                    or self.word(k - 1) in ("يوم", "بعد")
+                    or (stem == "الغد" and w != stem)
+                    or (w != stem and self.word(k - 1) == "اليوم")
+                    or pod is not None
+                ):
                     return None
             if stem == "غدا" and pod is None and self.verb_ghada(k, kend):
                 return None
@@ -2035,6 +2319,20 @@ class _Parser:
                 nxt = self.tok(k + 1)
                 if nxt is None or nxt.kind != "n":
                     return [_M(i, k + 1, "DATE", y.t, "year")]
+        if not this and mod is None:
+            # في العام نفسه, نفس الشهر, الأسبوع ذاته: the period of the last such date named
+            w0 = self.word(k)
+            pl0 = next((pl for pl, st in _stems(w0) if st in ("نفس", "ذات")), None)
+            if pl0 is not None and self.word(k + 1) in _SAME_UNITS:
+                end, unit_s = k + 2, _SAME_UNITS[self.word(k + 1)]
+            else:
+                pl1 = next((pl for pl, st in _stems(w0) if st in _SAME_UNITS), None)
+                if pl1 is not None and self.word(k + 1) in _SAME:
+                    end, unit_s = k + 2, _SAME_UNITS[_stem_in(w0, pl1)]
+                else:
+                    end = None
+            if end is not None:
+                return [_M(i, end, "DATE", None, _GRAN[unit_s], "gregorian", True, loose=f"same-{unit_s}")]
         pu = self.is_word(k, frozenset(_PERIOD_UNITS), clitics=True)
         if pu is None:
             return None
@@ -2077,9 +2375,9 @@ class _Parser:
                 return None
             rel = self.rel_at(k)
             if rel is None:
-                if mod is None or unit not in ("Y", "M"):
+                if mod is None or unit not in ("Y", "M", "W"):
                     return None
-                rel = "this"  # مطلع العام: the current year
+                rel = "this"  # مطلع العام: the current year; نهاية الأسبوع: this week, mod END
             else:
                 k += 1
         if a is None:
@@ -2219,10 +2517,10 @@ class _Parser:
         vague = False
         frac = self.fraction_at(k)
         if frac is not None:
-            amount_s, unit_f, k = frac
+            val_f, unit_f, k = frac
             if ago:
                 return None
-            return [_M(start, k, "DURATION", _duration_value(amount_s, unit_f), _UNIT_GRAN[unit_f], "gregorian", False)]
+            return [_M(start, k, "DURATION", val_f, _UNIT_GRAN[unit_f], "gregorian", False)]
         num = self.number_at(k)
         if num is not None:
             count, k = num
@@ -2232,7 +2530,11 @@ class _Parser:
             vague = True
             k += 1
         elif (ago or since or (k == i and self.word(i - 1) in _EVENT_REL)) and self.bare_plural(k):
-            vague = True
+            nx = self.word(k + 1)
+            # خلال سنوات الحرب, طوال أيام العيد: a plural in construct with a definite noun names
+            # that period (an event), it is no vague duration
+            if ago or since or not (nx.startswith("ال") and nx not in _PLURAL_ADJ):
+                vague = True
         uh = self.lookup(self.lex.units, k)
         if not uh:
             return self.m_duration_past_n(i)
@@ -2253,16 +2555,22 @@ class _Parser:
                 return None  # منذ عام 2011 is a year, not "a year"
             elif self.weekday_at(k) or self.lookup(self.lex.relative, k) or self.month_at(k) or self.day_at(k):
                 return None  # منذ يوم الجمعة: "since Friday", not "a day"
-            elif ago or since or self.word(k) in ("واحد", "واحدة"):
-                count = 1  # قبل شهر, منذ عام, يوم واحد
+            elif ago or since or self.word(k) in ("واحد", "واحدة", "واحدا"):
+                count = 1  # قبل شهر, منذ عام, يوم واحد, أسبوعاً واحداً
             elif (
                 k - n_u == i
                 and self.word(i - 1) in _EVENT_REL
                 and not self.lookup(self.lex.units, i - 2, clitics=False)
             ):
                 count = 1  # بعد يوم من ..., لمدة عام, خلال أسبوع (but not يوما بعد يوم)
+            elif k - n_u == i and not upl and self.measure_context(i, k):
+                count = 1  # بمقدار ساعة, استغرق الاجتماع ساعة
             elif k - n_u == i and not upl and self.accusative_duration(i, k):
                 count = 1  # أجّلتها أسبوعاً, دام الإضراب شهراً
+            elif k - n_u == i and self.compound_rest(unit, 1, k) is not None:
+                count = 1  # ساعة و20 دقيقة, عام وثلاثة أشهر
+            elif k - n_u > i and not upl and not (ago or since):
+                count = 1  # قرابة شهر كامل, نحو ساعة: an approximator before a bare unit
             else:
                 return None
         if (
@@ -2279,6 +2587,11 @@ class _Parser:
             k += 1  # الـ24 ساعة الماضية
         if count is not None and ucount is not None and num is not None:
             return None  # "3 يومين" is not a thing
+        if count is not None and not vague and not ago:
+            comp = self.compound_rest(unit, count, k)
+            if comp is not None:
+                val_c, k = comp
+                return [_M(start, k, "DURATION", val_c, _UNIT_GRAN[unit], "gregorian", False)]
         if vague:
             amount = "X"
         else:
@@ -2286,7 +2599,7 @@ class _Parser:
         # the unit must not be the start of a calendar expression: "30 يوم" ok, but
         # not "عام 2012" (handled by m_period because it is longer)
         val = _duration_value(amount, unit)
-        if unit == "Y" and not ago and self.is_age(i, k):
+        if unit in ("Y", "M") and not ago and self.is_age(i, k):
             return None
         if ago:
             if vague or self.anchor is None:
@@ -2335,13 +2648,92 @@ class _Parser:
             return False  # كان يوماً تاريخياً
         return True
 
+    def compound_rest(self, unit: str, count: int, k: int) -> tuple[str, int] | None:
+        """The rest of a compound duration after "<count> <unit>" ending at k: ثلاث ساعات و20 دقيقة
+        (PT3H20M), عامين وثلاثة أشهر (P2Y3M), ساعتين ونصف (PT2H30M), يومين و5 ساعات (P2DT5H).
+        Only smaller units join; returns (value, next_i)."""
+        parts = {unit: count}
+        last = unit
+        end = None
+        while True:
+            w = self.word(k)
+            if w == "ونصف" and len(parts) == 1:
+                small = {"TH": ("TM", 60), "TM": ("TS", 60), "D": ("TH", 24), "Y": ("M", 12), "M": ("D", 30)}
+                if last not in small:
+                    break
+                u2, f = small[last]
+                if last in ("TH", "TM"):
+                    parts[u2] = f // 2
+                else:  # عامين ونصف: P30M, like عام ونصف → P18M
+                    parts = {u2: count * f + f // 2}
+                k += 1
+                end = k
+                break
+            if not w.startswith("و"):
+                break
+            j = k + 1 if w == "و" else k
+            num = self.number_at(j)
+            if num is not None:
+                n2, j2 = num
+                uh = self.lookup(self.lex.units, j2, clitics=False)
+                if uh is None or uh[1][1] is not None:
+                    break
+                u2 = uh[1][0]
+                j2 += uh[0]
+            else:
+                uh = self.lookup(self.lex.units, k)
+                if uh is None or uh[1][1] is None or uh[2] != 1:
+                    break  # وساعتين, ويومين: dual units with و
+                u2, n2, j2 = uh[1][0], uh[1][1], k + uh[0]
+            if _UNIT_ORDER.get(u2, -1) <= _UNIT_ORDER.get(last, 99) or u2 in parts:
+                break
+            parts[u2] = n2
+            last = u2
+            k = j2
+            end = k
+        if end is None:
+            return None
+        return _compound_value(parts), end
+
+    def measure_context(self, i: int, k: int) -> bool:
+        """A bare singular unit (ساعة، يوم، أسبوع، شهر، عام) that measures time: right after
+        بمقدار / مدة / ومدتها, or ending a clause whose verb is one of lasting (استغرق، دام،
+        استمر، امتد، تأخر) with at most its subject between: استغرق الاجتماع ساعة."""
+        prev = {st for _, st in _stems(self.word(i - 1))}
+        if prev & _MEASURE_PREV:
+            return True
+        nt = self.tok(k)
+        clause_end = (
+            nt is None
+            or (nt.kind == "p" and nt.t in _SENT_END | {",", "،"})
+            or self.word(k)
+            in (
+                "فقط",
+                "تقريبا",
+                "كاملة",
+                "كاملا",
+                "يوميا",
+                "اسبوعيا",
+            )
+        )
+        if not clause_end:
+            return False
+        for b in (i - 1, i - 2, i - 3):
+            t = self.tok(b)
+            if t is None or t.kind != "w":
+                return False
+            if any(plen <= 1 and st in _LASTING for plen, st in _stems(t.t)):
+                return True
+        return False
+
     def bare_plural(self, k: int) -> bool:
         """سنوات, أيام, أشهر ... without a number (منذ سنوات, قبل أيام)."""
         uh = self.lookup(self.lex.units, k, clitics=False)
         return uh is not None and uh[1][2] == "pl"
 
     def fraction_at(self, k: int) -> tuple[str, str, int] | None:
-        """نصف ساعة, ربع ساعة, نصف قرن, ساعة ونصف: (amount, unit, next_i) in a smaller unit."""
+        """نصف ساعة, ربع ساعة, نصف قرن, ساعة ونصف: (value, unit, next_i), in a smaller unit
+        (عام ونصف → P18M) except hours and minutes (ساعة ونصف → PT1H30M)."""
         w = self.word(k)
         half = None
         if w in ("نصف", "ربع"):
@@ -2374,20 +2766,49 @@ class _Parser:
         n = count * f
         if n != int(n):
             return None
-        del half
-        return str(int(n)), u2, end
+        if half and unit in ("TH", "TM"):
+            # ساعة ونصف: TIMEX3 writes clock units together, PT1H30M
+            return _compound_value({unit: int(count), u2: f // 2}), u2, end
+        return _duration_value(str(int(n)), u2), u2, end
 
     def is_age(self, i: int, k: int) -> bool:
-        """(28 عاما), البالغ 28 عاما, 28 عاما من العمر: ages are not annotated."""
+        """Ages are never durations (guidelines §2 and Clarifications): (28 عاما), البالغ 28 عاما,
+        28 عاما من العمر, عن عمر يناهز 82 عاماً, البالغ من العمر 78 عاماً, طفل عمره 5 سنوات,
+        ابن 7 سنوات, أعمارهم بين 18 و25 عاماً, توفي عن 82 عاماً."""
         if self.is_p(i - 1, "(") and self.is_p(k, ")"):
             return True
-        prev = {s for _, s in _stems(self.word(i - 1))}
-        if prev & _AGE_PREV:
-            return True
         nxt = self.word(k)
-        if nxt in ("من", "في") and self.word(k + 1) in ("العمر", "عمره", "عمرها", "عمرهم"):
+        if nxt in ("من", "في") and self.word(k + 1) in _AGE_AFTER:
             return True
-        return nxt in ("عمره", "عمرها")
+        if nxt in _AGE_AFTER:
+            return True
+        # back over the count's own words (approximators, بين 18 و, ما يناهز) to an age word
+        b = i - 1
+        steps = 0
+        while b >= 0 and steps < 5:
+            t = self.toks[b]
+            if t.kind == "p":
+                return False
+            stems = {s for _, s in _stems(t.t)} if t.kind == "w" else set()
+            if stems & _AGE_PREV:
+                return True
+            if t.kind == "n" or t.t in _AGE_SKIP or stems & _AGE_SKIP:
+                b -= 1
+                steps += 1
+                continue
+            # أعمار المشاركين بين 18 و30 عاماً, يبلغ المتهم 30 عاماً: one definite noun between
+            if t.t.startswith("ال") and {s for _, s in _stems(self.word(b - 1))} & _AGE_PREV:
+                return True
+            break
+        # توفي عن 82 عاماً / رحل عن عالمنا عن 78 عاماً: عن + count after a death verb
+        if self.word(i - 1) == "عن":
+            for b in range(i - 2, max(-1, i - 10), -1):
+                t = self.toks[b]
+                if t.kind == "p" and t.t in _SENT_END | {",", "،"}:
+                    break
+                if t.kind == "w" and any(plen <= 1 and st in _DEATH for plen, st in _stems(t.t)):
+                    return True
+        return False
 
     def m_duration_past_n(self, i: int) -> list[_M] | None:
         """الساعات الـ 24 الماضية, الأيام الثلاثة الأخيرة, السنوات الخمس الماضية."""
@@ -2477,9 +2898,9 @@ class _Parser:
         cent = None
         if dec is not None:
             k += 1
-            if self.word(k) == "من":
-                k += 1
-            c = self.century_at(k)
+            if self.word(k) in _AGE_AFTER or (self.word(k) in ("من", "في") and self.word(k + 1) in _AGE_AFTER):
+                return None  # في الثلاثينيات من عمرها: an age, not a decade
+            c = self.century_at(k + 1 if self.word(k) == "من" else k)
             if c is not None:
                 cent, k = c
         else:
@@ -2534,6 +2955,10 @@ class _Parser:
                         False,
                     )
                 ]
+        return self.m_every(i)
+
+    def m_every(self, i: int) -> list[_M] | None:
+        """كل يوم، كل يوم جمعة، كل شهرين، كل ثلاثة أشهر: a SET."""
         pl = self.is_word(i, _fset("كل"), clitics=True)
         if pl is None:
             return None
@@ -2602,7 +3027,13 @@ class _Parser:
         adv = self.word(k)
         if adv in _SET_ADVERBS:
             return [_M(i, k + 1, "SET", _SET_ADVERBS[adv], _UNIT_GRAN.get(_SET_ADVERBS[adv][-1], "day"))]
-        if self.word(k) not in ("في", "كل"):
+        if self.word(k) == "كل":
+            # مرة كل شهرين, ثلاث مرات كل أسبوع: the frequency word is inside the SET
+            ev = self.m_every(k)
+            if ev and len(ev) == 1:
+                return [_M(i, ev[0].j, "SET", ev[0].value, ev[0].granularity)]
+            return None
+        if self.word(k) != "في":
             return None
         u = self.word(k + 1)
         u = u[2:] if self.word(k) == "في" and u.startswith("ال") else u
@@ -2786,11 +3217,39 @@ def _looks_imperfect(word: str, after_an: bool = False) -> bool:
     return True
 
 
+def _relative_clitic_ok(prefix: str, stem: str) -> bool:
+    """Which proclitics a deictic day word takes.
+
+    A bare word (أمس، غداً، غد) takes only the conjunctions و / ف (وأمس، فغداً): ل + أمس
+    would be written للأمس, so لامس is the verb "touched" (لامس، لامست، يلامس).  A word
+    with the article also takes the prepositions ب and ل (بالأمس، وبالأمس، لليوم), never
+    ك (كاليوم "as today")."""
+    if not stem.startswith("ال"):
+        return prefix in ("و", "ف")
+    return prefix in ("و", "ف", "ب", "ل", "وب", "فب", "ول", "فل")
+
+
 def _stem_in(word: str, plen: int) -> str:
     stem = word[plen:]
     if word.startswith("لل") and plen == 1:
         stem = "ال" + word[2:]
     return stem
+
+
+_UNIT_ORDER = {"CE": 0, "DE": 1, "Y": 2, "M": 3, "W": 4, "D": 5, "TH": 6, "TM": 7, "TS": 8}
+
+
+def _compound_value(parts: dict[str, int]) -> str:
+    """ISO 8601 duration from several units: {"TH": 3, "TM": 20} → PT3H20M."""
+    parts = dict(parts)
+    if "W" in parts and len(parts) > 1:
+        parts["D"] = parts.get("D", 0) + 7 * parts.pop("W")
+    for big, (to, f) in (("CE", ("Y", 100)), ("DE", ("Y", 10))):
+        if big in parts:
+            parts[to] = parts.get(to, 0) + f * parts.pop(big)
+    date = "".join(f"{parts[u]}{u}" for u in ("Y", "M", "W", "D") if u in parts)
+    time = "".join(f"{parts[u]}{u[1]}" for u in ("TH", "TM", "TS") if u in parts)
+    return "P" + date + ("T" + time if time else "")
 
 
 def _duration_value(amount: str, unit: str) -> str:

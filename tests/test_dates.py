@@ -413,6 +413,83 @@ def test_context_look_alikes_do_not_fire(text):
     assert found(text, "2025-04-02") == []
 
 
+# --- rules added after the second blind set (own sentences, not the blind ones) -------------------
+# Each group: general rule, positive and negative sentences.  Anchor 2025-04-02 is a Wednesday.
+
+BLIND2_RULES = [
+    # 1. ages are never durations (and a death verb + عن + count is an age)
+    ("رحلت الممثلة عن عمر ناهز 91 عاماً في منزلها مساء أمس.", [("مساء أمس", "TIME", "2025-04-01TEV")]),
+    ("أصيب طفل عمره 4 سنوات وابنة 9 سنوات في الحادث.", []),
+    ("تتراوح أعمار المشاركين بين 18 و30 عاماً.", []),
+    ("توفي الشاعر عن 76 عاماً، بعد أن قضى 40 عاماً في المنفى.", [("40 عاماً", "DURATION", "P40Y")]),
+    ("سيدة في الأربعينيات من عمرها وطفلة عمرها 8 أشهر.", []),
+    ("تنازل اللاعب عن 3 سنوات من عقده.", [("3 سنوات", "DURATION", "P3Y")]),
+    # 2. proclitics on deictic days: bare أمس/غداً take only و ف; the article form also ب ل
+    ("لامست الأسهم أعلى مستوى، بعدما لامس المؤشر القمة ويلامس الذهب 3000 دولار.", []),
+    (
+        "وأمس أعلن الوزير الخطة، وبالأمس القريب ناقشها البرلمان.",
+        [("وأمس", "DATE", "2025-04-01"), ("وبالأمس", "DATE", "2025-04-01")],
+    ),
+    ("نعمل معاً لغد أفضل، وتظاهر السكان لليلة الثالثة على التوالي.", []),
+    # 3. compound durations and clock times are one mention
+    ("استغرقت الرحلة ساعتين و45 دقيقة.", [("ساعتين و45 دقيقة", "DURATION", "PT2H45M")]),
+    ("قضى في السجن 4 سنوات وثلاثة أشهر.", [("4 سنوات وثلاثة أشهر", "DURATION", "P4Y3M")]),
+    ("دامت العملية ساعة ونصف.", [("ساعة ونصف", "DURATION", "PT1H30M")]),
+    ("يبدأ العرض الساعة الثامنة وعشر دقائق مساءً.", [("الساعة الثامنة وعشر دقائق مساءً", "TIME", "2025-04-02T20:10")]),
+    ("يصل القطار في السابعة إلا ربعاً صباحاً.", [("السابعة إلا ربعاً صباحاً", "TIME", "2025-04-02T06:45")]),
+    ("تفتح الأبواب الساعة الرابعة والنصف عصراً.", [("الساعة الرابعة والنصف عصراً", "TIME", "2025-04-02T16:30")]),
+    ("استمر 3 أيام و4 أيام أخرى.", [("3 أيام", "DURATION", "P3D"), ("4 أيام", "DURATION", "P4D")]),
+    # 4. parts of the day after an hour (Maghreb بعد الزوال / قبل الزوال / عشية; ليلاً after midnight)
+    ("تنطلق المباراة على الساعة الثالثة بعد الزوال.", [("الساعة الثالثة بعد الزوال", "TIME", "2025-04-02T15:00")]),
+    ("يفتح المكتب من الساعة العاشرة قبل الزوال.", [("الساعة العاشرة قبل الزوال", "TIME", "2025-04-02T10:00")]),
+    ("يعقد الاجتماع على الساعة الخامسة عشية.", [("الساعة الخامسة عشية", "TIME", "2025-04-02T17:00")]),
+    ("وقع الزلزال الساعة الثانية ليلاً.", [("الساعة الثانية ليلاً", "TIME", "2025-04-02T02:00")]),
+    ("تقام الصلاة الساعة الواحدة ظهراً.", [("الساعة الواحدة ظهراً", "TIME", "2025-04-02T13:00")]),
+    ("طالب المتظاهرون بزوال الاحتلال.", []),
+    # 5. a frequency word before كل is inside the SET
+    (
+        "يزور الطبيب القرية مرتين كل شهر، ويراجع التقارير مرة كل ثلاثة أسابيع.",
+        [("مرتين كل شهر", "SET", "P1M"), ("مرة كل ثلاثة أسابيع", "SET", "P3W")],
+    ),
+    ("قالها مرة كل من الوزيرين.", []),
+    # 6. العام نفسه / الشهر ذاته resolve from the last explicit period in the paragraph
+    (
+        "اعتقل الصحفي في 3 مارس 2019، وأفرج عنه في أكتوبر من السنة ذاتها.",
+        [("3 مارس 2019", "DATE", "2019-03-03"), ("أكتوبر من السنة ذاتها", "DATE", "2019-10")],
+    ),
+    (
+        "صدر الحكم في يونيو 2018، وفي الشهر نفسه استأنف الدفاع.",
+        [("يونيو 2018", "DATE", "2018-06"), ("الشهر نفسه", "DATE", "2018-06")],
+    ),
+    ("قال الشيء نفسه في الوقت نفسه.", []),
+    # 7. bare units that measure time; نهاية الأسبوع is this week
+    ("استمر الإضراب قرابة أسبوع كامل.", [("قرابة أسبوع كامل", "DURATION", "P1W")]),
+    (
+        "تأخرت الطائرة ساعة، ومددت الشركة العرض شهراً واحداً.",
+        [("ساعة", "DURATION", "PT1H"), ("شهراً واحداً", "DURATION", "P1M")],
+    ),
+    ("اشترى ساعة جديدة، وأهدته ساعة.", []),
+    ("يعود الوزير نهاية الأسبوع.", [("نهاية الأسبوع", "DATE", "2025-W14")]),
+    ("خلال سنوات الحرب توقفت الدراسة.", []),
+    # 8. a bare weekday whose clause verb comes after it, or right before it
+    ("الخميس يفتتح الرئيس المعرض.", [("الخميس", "DATE", "2025-04-03")]),
+    ("وفي الأحد ينطلق المهرجان.", [("الأحد", "DATE", "2025-04-06")]),
+    ("وفي حال الموافقة يكون السبت آخر أيام الدراسة.", [("السبت", "DATE", "2025-04-05")]),
+    ("كان يعمل الأحد في المصنع.", [("الأحد", "DATE", "2025-03-30")]),
+    ("الخميس افتتح الرئيس المعرض.", [("الخميس", "DATE", "2025-03-27")]),
+    ("منذ الاثنين يعاني السكان من العطش.", [("الاثنين", "DATE", "2025-03-31")]),
+    (
+        "يستمر الحداد ابتداءً من اليوم وحتى الاثنين.",
+        [("اليوم", "DATE", "2025-04-02"), ("الاثنين", "DATE", "2025-04-07")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BLIND2_RULES, ids=[c[0][:40] for c in BLIND2_RULES])
+def test_rules_after_second_blind_set(text, expected):
+    assert found(text, "2025-04-02") == expected
+
+
 # --- look-alikes -------------------------------------------------------------------------------
 
 NEGATIVES = [
@@ -744,10 +821,12 @@ def test_gold_heldout(heldout_score):
 #: Blind sets, annotated by people who never saw the extractor, scored once before any change:
 #: blind (164 mentions) gave overlap F1 0.962 / value 0.882, then the extractor was fixed on its
 #: errors (so it is blind no more); blind2 (167 mentions) gave overlap F1 0.964, exact F1 0.929,
-#: value 0.963 and nothing was tuned on it. Thresholds: those numbers less a small margin.
+#: value 0.963, then its error classes were fixed by general rules (test_rules_after_second_blind_set,
+#: own sentences) to 0.994 / 0.994 / 1.000, so it is blind no more either.
+#: Thresholds: the current numbers less a small margin.
 BLIND_THRESHOLDS = {
     "dates_blind.jsonl": {"overlap_f1": 0.97, "exact_f1": 0.95, "value_acc": 0.95},
-    "dates_blind2.jsonl": {"overlap_f1": 0.95, "exact_f1": 0.91, "value_acc": 0.95},
+    "dates_blind2.jsonl": {"overlap_f1": 0.98, "exact_f1": 0.97, "value_acc": 0.97},
 }
 
 
