@@ -827,6 +827,9 @@ def test_gold_heldout(heldout_score):
 BLIND_THRESHOLDS = {
     "dates_blind.jsonl": {"overlap_f1": 0.97, "exact_f1": 0.95, "value_acc": 0.95},
     "dates_blind2.jsonl": {"overlap_f1": 0.98, "exact_f1": 0.97, "value_acc": 0.97},
+    # blind3 (205 mentions, narrative and dialect-tinged text) as first scored: overlap 0.958,
+    # exact 0.938, value 0.958.
+    "dates_blind3.jsonl": {"overlap_f1": 0.95, "exact_f1": 0.93, "value_acc": 0.95},
 }
 
 
