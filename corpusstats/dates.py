@@ -268,7 +268,19 @@ _YAWM = _fset("يوم")
 _SHAHR = _fset("شهر")
 _YEAR_WORDS = _fset("عام", "العام", "سنة", "السنة", "عامي", "العامين")
 _PAST = _fset("الماضي", "الماضية", "المنصرم", "المنصرمة", "الفائت", "الفائتة", "السابق", "السابقة", "الفارط")
-_NEXT = _fset("المقبل", "المقبلة", "القادم", "القادمة", "التالي", "التالية", "الآتي")
+_NEXT = _fset(
+    "المقبل",
+    "المقبلة",
+    "القادم",
+    "القادمة",
+    "التالي",
+    "التالية",
+    "الآتي",
+    "الجاي",
+    "الجاية",
+    "الجايه",
+    "الجاية",  # colloquial: السنة الجاية، الأسبوع الجاي
+)
 _THIS = _fset("الجاري", "الجارية", "الحالي", "الحالية", "هذا", "هذه")
 _REL_ADJ = _PAST | _NEXT | _THIS
 _SAME = _fset("نفسه", "نفسها", "ذاته", "ذاتها")
@@ -730,6 +742,70 @@ _WD_BAD_PREV = _fset(
 )
 #: forecast words: a weekday with a part of day after them is ahead (توقعت الأرصاد أمطاراً
 #: مساء الجمعة), while a bare weekday right after the verb dates the forecast itself
+#: nouns that make a following bare month part of a name: places (كوبري أكتوبر، ميدان
+#: يونيو) and named events (حرب أكتوبر، ثورة يوليو, not annotated, guidelines §2)
+_NAME_HEADS = _fset(
+    "كوبري",
+    "جسر",
+    "شارع",
+    "ميدان",
+    "نفق",
+    "محور",
+    "حي",
+    "مدينة",
+    "كورنيش",
+    "ملعب",
+    "استاد",
+    "مدرسة",
+    "حرب",
+    "ثورة",
+    "انتفاضة",
+    "حركة",
+    "نصر",
+    "معركة",
+    "أحداث",
+    "مجزرة",
+    "اتفاق",
+    "اتفاقية",
+    "إعلان",
+)
+#: verbs of state after which اليوم is "nowadays" (تعمل اليوم في 14 دولة; يعمل / تعمل only
+#: before في "operates in")
+_STATIVE = _fset(
+    "يعيش",
+    "تعيش",
+    "يعيشون",
+    "يضم",
+    "تضم",
+    "يملك",
+    "تملك",
+    "يوجد",
+    "توجد",
+    "يعد",
+    "تعد",
+    "يعتبر",
+    "تعتبر",
+    "يشكل",
+    "تشكل",
+    "يمثل",
+    "تمثل",
+    "يسكن",
+    "تسكن",
+    "يقطن",
+    "تقطن",
+    "يحتل",
+    "تحتل",
+    "ينتشر",
+    "تنتشر",
+    "يعمل",
+    "تعمل",
+)
+#: particles that open a clause before its verb (فيما تتواصل، بينما يلتقي)
+_CLAUSE_LINKS = _fset("فيما", "بينما", "حيث", "كما", "وفيما", "وبينما", "وكما")
+#: words of a clock time between a verb and the day it is on (يبدأ الساعة السابعة من صباح السبت)
+_CLOCK_FILLERS = _fset(
+    "الساعة", "من", "عند", "في", "حوالي", "نحو", "تمام", "والنصف", "والربع", "صباح", "مساء", "فجر", "ظهر", "ليل"
+)
 _FORECAST = _fset("توقعت", "توقع", "يتوقع", "تتوقع", "توقعات", "التوقعات", "المتوقع", "ترجح", "رجحت", "يرجح")
 _COMPLEMENTIZERS = _fset(
     "أن", "إن", "أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم", "أنهما", "إنهما", "بأن", "وأن", "لأن"
@@ -975,7 +1051,7 @@ def _hour_in_part(hh: int, pod: str | None) -> int:
 
 #: words before an hour named without الساعة (في السادسة مساءً, من التاسعة صباحاً)
 _HOUR_PREV = _fset("في", "من", "حتى", "حتي", "إلى", "الى", "عند", "منذ", "بعد", "قبل", "على", "علي", "بين", "غاية")
-_HOUR_FRAC = {_fold_key("النصف"): 30, _fold_key("الربع"): 15, _fold_key("الثلث"): 20}
+_HOUR_FRAC = {_fold_key("النصف"): 30, _fold_key("الربع"): 15, _fold_key("الثلث"): 20, "نص": 30, "ربع": 15, "نصف": 30}
 _WORD_HIJRI = _fset("هـ", "ه", "هجري", "هجرية", "للهجرة", "هجريا")
 _WORD_AD = _fset("م", "ميلادي", "ميلادية", "للميلاد", "ميلاديا")
 _VAGUE = {
@@ -1078,6 +1154,12 @@ def _pick_year(anchor: dt.date, m: int, d: int | None, rel: str | None, weekday:
         return anchor.year if date_of(anchor.year) >= anchor else anchor.year + 1
     if rel == "this":
         return anchor.year
+    if rel == "past_incl":
+        # a past clause with no modifier: this month or earlier (وفي أبريل أطيح بالرئيس, written
+        # in December, is this April; منذ 3 آب in March is last August)
+        if d is None:
+            return anchor.year if m <= anchor.month else anchor.year - 1
+        return anchor.year if date_of(anchor.year) <= anchor else anchor.year - 1
     if rel == "next_incl":
         # a future clause with no modifier: this month or later (ينشر مؤشرات شهر جانفي
         # in mid-January is this January, not next year's)
@@ -1299,6 +1381,30 @@ class _Parser:
         - الربع السابق/التالي counts from the last quarter named in the paragraph.
         """
         day_re = re.compile(r"^(\d{4}-\d\d-\d\d)(?:T(MO|MI|AF|EV|NI))?")
+
+        # يواجه المنتخب نظيره الأربعاء ... والماتش يوم الأربعاء: a bare weekday that its own clause
+        # does not put in the future, repeated in the paragraph after a bare mention of the same
+        # weekday resolved to the coming week, is that same day (الماضي/المقبل stay as they are)
+        def bare_weekday(m: _M) -> bool:
+            return (
+                m.loose == "weekday"
+                and bool(m.value)
+                and not any(self.word(x) in _PAST | _NEXT for x in range(m.i, m.j))
+            )
+
+        if self.anchor is not None:
+            a_iso = self.anchor.isoformat()
+            for n, m in enumerate(out):
+                if not bare_weekday(m) or m.value[:10] > a_iso:
+                    continue
+                for prev in reversed(out[:n]):
+                    if "\n" in self.f[self.toks[prev.j - 1].e : self.toks[m.i].s]:
+                        break
+                    if bare_weekday(prev) and prev.value[:10] > a_iso:
+                        d0 = dt.date.fromisoformat(prev.value[:10])
+                        if d0.isoweekday() == dt.date.fromisoformat(m.value[:10]).isoweekday():
+                            m.value = prev.value[:10] + m.value[10:]
+                            break
         for n, m in enumerate(out):
             # hour ranges: the first end borrows the part of day of the second
             if m.clock is not None and n + 1 < len(out):
@@ -1361,6 +1467,19 @@ class _Parser:
                         y, q = y + (q - 1) // 4, (q - 1) % 4 + 1
                         m.value = f"{y:04d}-Q{q}"
                         break
+        # ففي مطلع العام ...، وفي أبريل ...: a month (or day and month) with no year, no modifier
+        # and no future tense, after a year named earlier in the same sentence, is in that year
+        for n, m in enumerate(out):
+            if m.loose != "year" or not m.value or n == 0 or m.calendar != "gregorian":
+                continue
+            prev = out[n - 1]
+            if self.sentence_break(prev.j, m.i) or prev.granularity != "year" or prev.type != "DATE":
+                continue
+            if not re.match(r"^\d{4}$", prev.value or "") or self.tense(m.i) == "next":
+                continue
+            v = f"{prev.value}{m.value[4:]}"
+            if len(v) == 7 or _valid(int(v[:4]), int(v[5:7]), int(v[8:10])):
+                m.value = v
         # من اليوم وإلى غاية يوم الجمعة: the end of a range is not before its start
         for n in range(1, len(out)):
             m, m1 = out[n], out[n - 1]
@@ -1588,7 +1707,10 @@ class _Parser:
             else:
                 hit = self.lookup(_HOUR_ORD, k, clitics=False)
                 if not hit:
-                    return None
+                    # الساعة تمانية / الساعة خمسة: a cardinal (colloquial) after الساعة
+                    hit = self.lookup(self.lex.cardinals, k, clitics=False)
+                    if not hit or not 1 <= hit[1] <= 12:
+                        return None
                 hh, mm, k = hit[1], 0, k + hit[0]
             # والنصف / والربع / وخمس دقائق / إلا ربعاً
             mins = self.minutes_after(k)
@@ -1934,6 +2056,16 @@ class _Parser:
                     return None
             if month.hijri and day is None and year is None and rel is None and mod is None:
                 return None
+            if (
+                day is None
+                and year is None
+                and rel is None
+                and mod is None
+                and wd is None
+                and pod is None
+                and {st for pl, st in _stems(self.word(i - 1)) if pl <= 2} & _NAME_HEADS
+            ):
+                return None  # كوبري أكتوبر، شارع يوليو، حرب أكتوبر: a name, not a month
             if hijri:
                 cal = "hijri"
         else:
@@ -1992,7 +2124,12 @@ class _Parser:
                     if a is not None:
                         # no year and no الماضي/المقبل: the nearest such date, or the next one
                         # when the clause is in the future (تقام الانتخابات في 10 تشرين الأول)
-                        r = rel or ("next_incl" if wd is None and self.tense(i) == "next" else None)
+                        r = rel
+                        if r is None and wd is None:
+                            if any(pl <= 1 and st == "منذ" for pl, st in _stems(self.word(i - 1))):
+                                r = "past_incl"  # منذ 3 آب: since, so not after the anchor
+                            elif self.tense(i) == "next":
+                                r = "next_incl"
                         year = _pick_year(a, m, d, r, wd[0] if wd else None)
                         if rel is None and wd is None:
                             loose = "year"
@@ -2111,9 +2248,25 @@ class _Parser:
                     return "next"
         if words and _looks_imperfect(words[0], after_an):
             return "next"
+        # فيما تتواصل العروض حتى الخميس, بينما يلتقي الوفدان الأحد: the verb after a clause-linking
+        # particle is clause-initial too
+        if len(words) > 1 and words[0] in _CLAUSE_LINKS and _looks_imperfect(words[1], after_an):
+            return "next"
         if j is None:
             return "past"
-        # يكون الثلاثاء أول أيام العيد: an imperfect verb right before the weekday
+        # يكون الثلاثاء أول أيام العيد: an imperfect verb right before the weekday, also across a
+        # clock time (يبدأ الساعة السابعة من صباح السبت)
+        near = list(words)
+        while len(near) > 1 and (near[-1] in _CLOCK_FILLERS or near[-1] in _HOUR_ORD or near[-1] in self.lex.cardinals):
+            near.pop()
+        if (
+            near
+            and len(near) < len(words)
+            and "الساعة" in words[len(near) :]
+            and _looks_imperfect(near[-1])
+            and not {st for w in words for _, st in _stems(w)} & _fset("كان", "كانت", "كانوا", "ظل", "ظلت")
+        ):
+            return "next"
         if (
             words
             and _looks_imperfect(words[-1])
@@ -2171,6 +2324,11 @@ class _Parser:
         )
         initial = initial or (w != "غدا" and w[:1] in "وف")
         nxt = self.word(kend)
+        if not initial and self.word(k - 1) in ("حتي", "حين", "حتى", "عندما", "لما", "بعدما"):
+            # حتى غدا القناع جزءا من هويتنا: "until it became", with a subject and an accusative
+            # predicate after it (حتى غداً الأحد is "until tomorrow")
+            pred = self.word(kend + 1)
+            initial = pred.endswith("ا") and len(pred) >= 3 or pred in ("اكثر", "اقل")
         return initial and nxt.startswith("ال") and not self.weekday_at(kend) and not self.lookup(self.lex.parts, kend)
 
     def generic_today(self, k: int, kend: int, plen: int, w: str) -> bool:
@@ -2178,6 +2336,14 @@ class _Parser:
         prev = self.word(k - 1)
         if prev in ("الي", "حتي") or (plen and w[:plen] == "ل" and prev in ("",)):
             return True
+        # الشركة تعمل اليوم في 14 دولة، يعيش اليوم في المنفى: a verb of state right before it
+        # (no event that happens on a day: "nowadays")
+        verb = prev
+        if prev.startswith("ال") and self.adjacent_words(k) and self.adjacent_words(k - 1):
+            verb = self.word(k - 2)  # تعيش الأسرة اليوم في مخيم: verb, subject, اليوم
+        if not plen and {st for pl, st in _stems(verb) if pl <= 1} & _STATIVE:
+            if not (verb.lstrip("وف") in ("يعمل", "تعمل") and self.word(kend) not in ("في", "فى")):
+                return True
         if w.startswith("لل") and prev == "":
             return True
         # a menu or title line: "... نهفة اليوم" ending the line, with no punctuation at all
@@ -2217,7 +2383,7 @@ class _Parser:
             special, kend = -2, k + 2
         elif w in ("اول",) and self.word(k + 1) == "من" and self.word(k + 2) in ("امس", "الامس"):
             special, kend = -2, k + 3
-        elif w == "بعد" and self.word(k + 1) in ("غد", "غدا") and pod is None:
+        elif w in ("بعد", "وبعد", "فبعد") and self.word(k + 1) in ("غد", "غدا") and pod is None:
             special, kend = 2, k + 2
         if special is not None:
             off = special
@@ -2280,6 +2446,11 @@ class _Parser:
             ph = self.lookup(self.lex.parts, kend, clitics=False)
             if ph and self.word(kend).endswith("ا"):
                 pod, kend = ph[1], kend + ph[0]
+            elif self.word(kend).startswith("بال"):
+                # اليوم بالليل، بكرة بالصبح: colloquial ب + the part of the day
+                ph = self.lookup(self.lex.parts, kend)
+                if ph and ph[2] == 1:
+                    pod, kend = ph[1], kend + ph[0]
         clock = self.clock_at(kend)
         if explicit is not None:
             val = explicit
@@ -2334,6 +2505,22 @@ class _Parser:
             if end is not None:
                 return [_M(i, end, "DATE", None, _GRAN[unit_s], "gregorian", True, loose=f"same-{unit_s}")]
         pu = self.is_word(k, frozenset(_PERIOD_UNITS), clitics=True)
+        if pu is None and mod is None and not this:
+            # هالسنة، وهالشهر، بهالأسبوع: colloquial ها + the article, "this"
+            w0 = self.word(k)
+            for pl0 in (0, 1, 2):
+                rest = w0[pl0:]
+                if (pl0 == 0 or w0[:pl0] in ("و", "ف", "ب", "وب", "فب", "ل")) and rest.startswith("هال"):
+                    unit0 = _PERIOD_UNITS.get(rest[1:])
+                    if unit0 is not None:
+                        if self.word(k + 1) in _SAME or self.rel_at(k + 1) is not None:
+                            return None
+                        this, pu = True, None
+                        a = self.anchor
+                        if a is None:
+                            return [_M(i, k + 1, "DATE", None, _GRAN[unit0], "gregorian", True)]
+                        val = {"Y": f"{a.year:04d}", "M": f"{a.year:04d}-{a.month:02d}", "W": _iso_week(a)}[unit0]
+                        return [_M(i, k + 1, "DATE", val, _GRAN[unit0], "gregorian", True)]
         if pu is None:
             return None
         unit = _PERIOD_UNITS[_stem_in(self.word(k), pu)]
@@ -2453,6 +2640,16 @@ class _Parser:
                         rel = "next_incl" if self.tense(i) == "next" else None
                     return [_M(i, kend, "DATE", _season_value(self.anchor, season, rel), "season", "gregorian", True)]
         yr = self.year_at(k)
+        if (
+            yr is None
+            and season is None
+            and self.word(k - 1) == "من"
+            and self.word(k) in ("العام", "السنة")
+            and self.word(k + 1) not in _SAME | _YEAR_KINDS
+            and not (self.tok(k + 1) is not None and self.toks[k + 1].kind == "n")
+        ):
+            # الربع الأخير من العام، النصف الأول من السنة: the anchor's year (like مطلع العام)
+            yr = (k + 1, 0, None, "this")
         if yr is None:
             return None
         bare_adj = yr[0] - k == 1  # الصيف الماضي vs صيف العام الماضي
@@ -2529,7 +2726,7 @@ class _Parser:
         elif self.is_word(k, _VAGUE_COUNT, clitics=True) is not None and self.word(k) not in ("سنوات", "ايام"):
             vague = True
             k += 1
-        elif (ago or since or (k == i and self.word(i - 1) in _EVENT_REL)) and self.bare_plural(k):
+        elif (ago or since or (k == i and self.event_rel(i - 1))) and self.bare_plural(k):
             nx = self.word(k + 1)
             # خلال سنوات الحرب, طوال أيام العيد: a plural in construct with a definite noun names
             # that period (an event), it is no vague duration
@@ -2557,12 +2754,16 @@ class _Parser:
                 return None  # منذ يوم الجمعة: "since Friday", not "a day"
             elif ago or since or self.word(k) in ("واحد", "واحدة", "واحدا"):
                 count = 1  # قبل شهر, منذ عام, يوم واحد, أسبوعاً واحداً
+            elif k - n_u == i and self.event_rel(i - 1) and not self.lookup(self.lex.units, i - 2, clitics=False):
+                count = 1  # بعد يوم من ..., وبعد أسبوع من ..., لمدة عام, خلال أسبوع (but not يوما بعد يوم)
             elif (
                 k - n_u == i
-                and self.word(i - 1) in _EVENT_REL
-                and not self.lookup(self.lex.units, i - 2, clitics=False)
+                and not upl
+                and number == "sg"
+                and self.word(k) in ("كامل", "كاملة", "بكامله")
+                and not self.word(k + 1).startswith("ال")
             ):
-                count = 1  # بعد يوم من ..., لمدة عام, خلال أسبوع (but not يوما بعد يوم)
+                count = 1  # قدامنا شهر كامل, أمضى يوماً كاملاً: "a whole month" measures time
             elif k - n_u == i and not upl and self.measure_context(i, k):
                 count = 1  # بمقدار ساعة, استغرق الاجتماع ساعة
             elif k - n_u == i and not upl and self.accusative_duration(i, k):
@@ -2607,6 +2808,13 @@ class _Parser:
             v, g = _shift(self.anchor, -count, unit)  # type: ignore[arg-type]
             return [_M(i, k, "DATE", v, g, "gregorian", True)]
         return [_M(start, k, "DURATION", val, _UNIT_GRAN[unit], "gregorian", False)]
+
+    def event_rel(self, i: int) -> bool:
+        """Token i is بعد، قبل، خلال، لمدة ... (_EVENT_REL), alone or after و / ف (وبعد، فخلال)."""
+        w = self.word(i)
+        if w in _EVENT_REL:
+            return True
+        return w[:1] in ("و", "ف") and w[1:] in _EVENT_REL
 
     def accusative_duration(self, i: int, k: int) -> bool:
         """A singular unit in the accusative right after a verb: تؤجلها أسبوعاً، استمر شهراً،
@@ -2657,7 +2865,7 @@ class _Parser:
         end = None
         while True:
             w = self.word(k)
-            if w == "ونصف" and len(parts) == 1:
+            if w in ("ونصف", "ونص") and len(parts) == 1:  # ونص: colloquial ونصف
                 small = {"TH": ("TM", 60), "TM": ("TS", 60), "D": ("TH", 24), "Y": ("M", 12), "M": ("D", 30)}
                 if last not in small:
                     break
@@ -2736,16 +2944,16 @@ class _Parser:
         (عام ونصف → P18M) except hours and minutes (ساعة ونصف → PT1H30M)."""
         w = self.word(k)
         half = None
-        if w in ("نصف", "ربع"):
+        if w in ("نصف", "نص", "ربع"):
             uh = self.lookup(self.lex.units, k + 1, clitics=False)
             if uh is None or uh[1][2] != "sg":
                 return None
-            frac = 0.5 if w == "نصف" else 0.25
+            frac = 0.25 if w == "ربع" else 0.5
             unit, end = uh[1][0], k + 1 + uh[0]
             count = frac
         else:
             uh = self.lookup(self.lex.units, k, clitics=False)
-            if uh is None or uh[1][2] == "pl" or self.word(k + uh[0]) != "ونصف":
+            if uh is None or uh[1][2] == "pl" or self.word(k + uh[0]) not in ("ونصف", "ونص"):
                 return None
             unit, end = uh[1][0], k + uh[0] + 1
             count = (uh[1][1] or 1) + 0.5
@@ -2802,7 +3010,9 @@ class _Parser:
             break
         # توفي عن 82 عاماً / رحل عن عالمنا عن 78 عاماً: عن + count after a death verb
         if self.word(i - 1) == "عن":
-            for b in range(i - 2, max(-1, i - 10), -1):
+            # the verb may be far back, across the subject and the date of death
+            # (توفي جمال عبد الناصر في 28 أيلول/سبتمبر 1970 عن 52 عاما), within the clause
+            for b in range(i - 2, max(-1, i - 18), -1):
                 t = self.toks[b]
                 if t.kind == "p" and t.t in _SENT_END | {",", "،"}:
                     break
@@ -2904,18 +3114,22 @@ class _Parser:
             if c is not None:
                 cent, k = c
         else:
-            c = self.century_at(k)
+            c = self.century_at(k, bare=mh is not None and mh[1] in ("START", "MID", "END"))
             if c is None:
                 return None
             cent, k = c
-            return [_M(i, k, "DATE", f"{cent:02d}", "century", "gregorian", self.word(k - 1) in _PAST | _THIS)]
+            bare = self.word(k - 1) == "القرن"
+            return [_M(i, k, "DATE", f"{cent:02d}", "century", "gregorian", bare or self.word(k - 1) in _PAST | _THIS)]
         relative = cent is None
         if cent is None:
             ay = self.anchor.year if self.anchor else dt.date.today().year
             cent = ay // 100 if dec * 10 <= ay % 100 else ay // 100 - 1
         return [_M(i, k, "DATE", f"{cent:02d}{dec}", "decade", "gregorian", relative)]
 
-    def century_at(self, i: int) -> tuple[int, int] | None:
+    def century_at(self, i: int, bare: bool = False) -> tuple[int, int] | None:
+        """القرن الماضي / القرن التاسع عشر / القرن العشرين at i: (TIMEX3 century, next_i).
+        With *bare* (after a position word: مطلع القرن، نهاية القرن) the century alone is
+        the anchor's (2000–2099 → 20), like مطلع العام is the anchor's year."""
         if self.is_word(i, _fset("القرن"), clitics=True) is None:
             return None
         hit = self.lookup(self.lex.ordinals, i + 1, clitics=False)
@@ -2933,6 +3147,8 @@ class _Parser:
             if self.word(k) in ("الميلادي",):
                 k += 1
             return n - 1, k
+        if bare and self.word(i) == "القرن" and w not in _SAME and w not in _NEXT and w not in ("الذي", "الواحد"):
+            return ay // 100, i + 1
         return None
 
     # -- sets -------------------------------------------------------------------
@@ -3057,7 +3273,11 @@ class _Parser:
         if pair is not None:
             return pair
         # عامي 2014 و2015
-        if self.word(i) in ("عامي", "سنتي", "العامين"):
+        if _stem_in(self.word(i), self.is_word(i, _fset("عامي", "سنتي", "العامين"), clitics=True) or 0) in (
+            "عامي",
+            "سنتي",
+            "العامين",
+        ):
             k = i + 1
             a = self.tok(k)
             if a is None or a.kind != "n" or len(a.t) != 4:
@@ -3139,7 +3359,13 @@ class _Parser:
             t = self.tok(k)
             return t is not None and t.kind == "n" and len(t.t) == 4 and 1900 <= t.num <= 2100
 
-        if self.word(i - 1) == "بين" and year_tok(i) and self.word(i + 1) == "و" and year_tok(i + 2):
+        if (
+            any(plen <= 1 and st == "بين" for plen, st in _stems(self.word(i - 1)))  # بين / وبين / فبين
+            and year_tok(i)
+            and self.word(i + 1) == "و"
+            and year_tok(i + 2)
+            and not {st for _, st in _stems(self.word(i + 3))} & _COUNT_NOUNS  # بين 1500 و2000 متر
+        ):
             second = i + 1 if self.adjacent(i + 1) else i + 2
             return [_M(i, i + 1, "DATE", self.toks[i].t, "year"), _M(second, i + 3, "DATE", self.toks[i + 2].t, "year")]
         if (
