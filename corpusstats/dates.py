@@ -3764,7 +3764,8 @@ def highlight_html(
         pos = e
     parts.append(html.escape(text[pos:]))
     body = "".join(parts).replace("\n", "<br>\n")
-    head = f'<div style="font-weight:bold;margin-bottom:.5em">{html.escape(title)}</div>' if title else ""
+    # <bdi>: a Latin file name must not be reordered inside the right-to-left block
+    head = f'<div style="font-weight:bold;margin-bottom:.5em"><bdi>{html.escape(title)}</bdi></div>' if title else ""
     return (
         '<div class="cs-dateview" dir="rtl" lang="ar" '
         'style="direction:rtl;text-align:right;unicode-bidi:plaintext;line-height:1.9;'
