@@ -13,12 +13,13 @@ $(VENV)/bin/python:
 	$(PIP) install --quiet --upgrade pip
 
 # Stamp files so the install runs again only when pyproject.toml changes.
-$(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
-	$(PIP) install --quiet -e .
+# ci/constraints.txt pins the drawing stack the committed figures were made with.
+$(VENV)/.installed: pyproject.toml ci/constraints.txt | $(VENV)/bin/python
+	$(PIP) install --quiet -e . -c ci/constraints.txt
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
-	$(PIP) install --quiet -e ".[test,notebooks]"
+$(VENV)/.installed-test: pyproject.toml ci/constraints.txt | $(VENV)/bin/python
+	$(PIP) install --quiet -e ".[test,notebooks]" -c ci/constraints.txt
 	touch $@
 
 install: $(VENV)/.installed
