@@ -281,6 +281,12 @@ _NEXT = _fset(
     "الجايه",
     "الجاية",  # colloquial: السنة الجاية، الأسبوع الجاي
 )
+#: plural and dual modifiers after a coordinated pair: الأربعاء والخميس المقبلين, من 20 نوفمبر إلى
+#: 18 ديسمبر المقبلين (they apply to both members and sit in the last one's span)
+_PLURAL_REL = {
+    **dict.fromkeys(_fset("المقبلين", "المقبلتين", "القادمين", "القادمتين"), "next"),
+    **dict.fromkeys(_fset("الماضيين", "الماضيتين", "المنصرمين", "المنصرمتين", "الفائتين"), "past"),
+}
 _THIS = _fset("الجاري", "الجارية", "الحالي", "الحالية", "هذا", "هذه")
 _REL_ADJ = _PAST | _NEXT | _THIS
 _SAME = _fset("نفسه", "نفسها", "ذاته", "ذاتها")
@@ -836,6 +842,52 @@ _FUTURE_WORDS = _fset(
     "ستكون",
     "سيكون",
     "يعتزمون",
+    # scheduling verbs and nouns (تبدأ الهدنة، تنطلق القمة، يعقد المجلس، تجرى الانتخابات، موعد،
+    # اعتباراً من، تأجيل/أرجأ ... إلى): the event is planned, so its day is ahead
+    "تبدأ",
+    "تنطلق",
+    "ينطلق",
+    "يعقد",
+    "تعقد",
+    "تجرى",
+    "يجرى",
+    "تقام",
+    "يقام",
+    "موعد",
+    "موعدا",
+    "اعتبارا",
+    "ابتداء",
+    "تأجيل",
+    "أرجأ",
+    "أرجأت",
+    "تأجل",
+    "تأجلت",
+)
+#: past reporting verbs opening a clause (قال المبعوث السبت، أعلنت الوزارة الأحد): the day is the
+#: day of the report, so no later word in the clause (a name such as ستافان) makes it future
+_REPORT_PAST = _fset(
+    "قال",
+    "قالت",
+    "أعلن",
+    "أعلنت",
+    "أكد",
+    "أكدت",
+    "أفاد",
+    "أفادت",
+    "ذكر",
+    "ذكرت",
+    "صرح",
+    "صرحت",
+    "أوضح",
+    "أوضحت",
+    "وقع",
+    "وقعت",
+    "جرت",
+    "جرى",
+    "أشار",
+    "أشارت",
+    "شهد",
+    "شهدت",
 )
 _FUTURE_NOT = _fset(
     "سيارة",
@@ -960,6 +1012,64 @@ _SET_ADVERBS = {
         "يوميًا": "P1D",
     }.items()
 }
+#: units of measure and money: a rate adverb after one (مليون برميل يومياً، 500 ميغاواط يومياً) gives a
+#: rate of a quantity, not a recurring event (بمعدل 4 مباريات يومياً is a SET)
+_MEASURE_NOUNS = _fset(
+    "برميل",
+    "براميل",
+    "طن",
+    "طنا",
+    "أطنان",
+    "متر",
+    "مترا",
+    "أمتار",
+    "كيلومتر",
+    "كيلومترا",
+    "كيلومترات",
+    "كلم",
+    "كم",
+    "لتر",
+    "لترا",
+    "ليتر",
+    "ليترا",
+    "لترات",
+    "دولار",
+    "دولارا",
+    "دولارات",
+    "ريال",
+    "ريالا",
+    "جنيه",
+    "جنيها",
+    "درهم",
+    "درهما",
+    "دينار",
+    "دينارا",
+    "يورو",
+    "ميغاواط",
+    "ميجاوات",
+    "ميغاوات",
+    "كيلوواط",
+    "قدم",
+    "مكعب",
+    "مكعبا",
+    "مكعبة",
+    "كيلوغرام",
+    "كيلوجرام",
+    "كغ",
+    "غرام",
+    "جرام",
+    "طنًا",
+    "مليون",
+    "مليار",
+    "ألف",
+    "آلاف",
+    "بالمئة",
+    "بالمائة",
+    "سنتيمتر",
+    "مليمتر",
+    "ملم",
+    "ملليمتر",
+)
 _SEASONS = {
     _fold_key(k): v
     for k, v in {
@@ -1746,6 +1856,18 @@ class _Parser:
             if hit:
                 pod = hit[1]
                 k += hit[0]
+                # الساعة الحادية عشرة قبل الزوال من اليوم الثلاثاء / من يوم الثلاثاء المقبل: the day
+                # after من is the clock time's own day, inside the one TIME mention
+                if self.word(k) == "من":
+                    for fn in (self.m_relative_day, self.m_calendar):
+                        try:
+                            res = fn(k + 1)
+                        except (ValueError, IndexError, OverflowError):
+                            res = None
+                        if res and len(res) == 1 and res[0].value and re.match(r"^\d{4}-\d\d-\d\d$", res[0].value):
+                            day = res[0]
+                            base, k = day.value, day.j
+                            break
         if bare_hour and pod is None and not self.hour_range_partner(i, k):
             return None  # الثانية alone is "the second", not two o'clock
         hh = _hour_in_part(hh, pod)
@@ -1972,6 +2094,8 @@ class _Parser:
             pod, k = hit[1], k + hit[0]
             mod = None if mod is None else mod
         yawm = self.is_word(k, _YAWM, clitics=True)
+        if yawm is None and self.word(k) in ("يومي", "ايام", "وايام", "ويومي") and self.weekday_at(k + 1):
+            yawm = 0  # يومي الخميس والجمعة: the head noun of a list is inside the first mention
         if yawm is not None:
             k += 1
         wd = self.weekday_at(k)
@@ -1988,14 +2112,25 @@ class _Parser:
         else:
             kk = k
         day = self.day_at(kk)
+        if day is None and self.word(kk) in ("يومي", "ايام") and self.tok(kk + 1) and self.toks[kk + 1].kind == "n":
+            # يومي 16 و17 يونيو, أيام 5 و6 و7 يونيو: the head noun is inside the first member
+            d1 = self.day_at(kk + 1)
+            if d1 is not None and self.word(d1[1]) == "و":
+                day = d1
         first_day = None
+        more: list[tuple[int, int]] = []  # middle members of a list: (day, first token)
         if day is not None:
             kd = day[1]
-            # range: 20 و22 أكتوبر, 20-22 أكتوبر, من 20 إلى 22 أكتوبر
+            # range: 20 و22 أكتوبر, 20-22 أكتوبر, من 20 إلى 22 أكتوبر; list: 5 و6 و7 يونيو
             w = self.word(kd)
             if (w == "و" or w in ("الي", "حتي") or self.is_p(kd, "-")) and self.day_at(kd + 1):
                 first_day = (day[0], kk, kd)
                 day = self.day_at(kd + 1)
+                while w == "و" and self.word(day[1]) == "و" and self.adjacent(day[1]) and self.day_at(day[1] + 1):
+                    more.append((day[0], kd))
+                    kd = day[1]
+                    day = self.day_at(kd + 1)
+                last_and = kd
                 kk_month = day[1]
             else:
                 kk_month = kd
@@ -2050,6 +2185,9 @@ class _Parser:
                         return None
                 else:
                     rel = yr[3]
+            elif k_same is None and self.word(k) in _PLURAL_REL and (first_day is not None or self.pair_before(i)):
+                rel = _PLURAL_REL[self.word(k)]  # من 20 نوفمبر إلى 18 ديسمبر المقبلين
+                k += 1
             if month.ambiguous and day is None and year is None and rel is None and mod is None:
                 prev = self.word(i - 1)
                 if not (prev in _MONTH_CTX_PREV or any(prev == p + w for p in ("و", "ف") for w in _MONTH_CTX_PREV)):
@@ -2074,6 +2212,13 @@ class _Parser:
             if r in ("past", "next"):
                 rel = r
                 k += 1
+            elif self.word(k) in _PLURAL_REL and self.pair_before(i):
+                rel = _PLURAL_REL[self.word(k)]  # (الأربعاء) والخميس المقبلين
+                k += 1
+            else:
+                w2 = self.weekday_at(k)
+                if w2 is not None and self.word(k)[: w2[2]] == "و" and self.word(w2[1]) in _PLURAL_REL:
+                    rel = _PLURAL_REL[self.word(w2[1])]  # الأربعاء (والخميس المقبلين): both next week
         # time after the date: 20 أكتوبر 2015 الساعة 10:00, 01 مارس 2016 - 10:35
         clock = self.clock_after(k)
         pod_after = None
@@ -2145,6 +2290,8 @@ class _Parser:
                 relative = True
                 loose = "weekday"
                 direction = rel or self.tense(i, k)
+                if rel is None and any(pl <= 1 and st == "منذ" for pl, st in _stems(self.word(i - 1))):
+                    direction = "past"  # منذ فجر الاثنين: since, so not after the anchor
                 if direction == "past" and p_any and self.forecast(i):
                     direction = "next"
                 delta = (wd[0] - a.isoweekday()) % 7
@@ -2179,8 +2326,34 @@ class _Parser:
         elif val and hijri and year is not None:
             g = _hijri_to_greg(year, mon[1].month, d0)
             v0 = g.isoformat() if g else None
+        if more:
+            kd = last_and
         second = kd if self.word(kd) == "و" and self.adjacent(kd) else kd + 1
-        return [_M(i, kd, "DATE", v0, "day", cal, relative), _M(second, k, typ, val, gran, cal, relative)]
+        if not more:
+            return [_M(i, kd, "DATE", v0, "day", cal, relative), _M(second, k, typ, val, gran, cal, relative)]
+        # a list 5 و6 و7 يونيو: each middle member (with its و) takes the last one's month
+        first_end = more[0][1]
+        res = [_M(i, first_end, "DATE", v0, "day", cal, relative)]
+        ends = [x[1] for x in more[1:]] + [kd]
+        for (dm, start), end in zip(more, ends, strict=True):
+            vm = None
+            if val and gran == "day" and not hijri and _valid(int(val[:4]), int(val[5:7]), dm):
+                vm = f"{val[:8]}{dm:02d}"
+            res.append(_M(start, end, "DATE", vm, "day", cal, relative))
+        res.append(_M(second, k, typ, val, gran, cal, relative))
+        return res
+
+    def pair_before(self, i: int) -> bool:
+        """Token i is the second member of a pair: glued و, or إلى/حتى/- before it."""
+        w = self.word(i)
+        if w.startswith("و") and len(w) > 1:
+            return True
+        for b in range(i - 1, max(i - 8, -1), -1):
+            if self.is_p(b, _SENT_END | {",", "،"}):
+                return False
+            if self.word(b) in ("الي", "حتي", "و") or self.is_p(b, "-"):
+                return True
+        return False
 
     def weekday_ok(self, i: int, j: int, k: int) -> bool:
         """Reject الاثنين 'the two' and الأحد 'the One' readings."""
@@ -2209,8 +2382,11 @@ class _Parser:
         after_an = False
         while lo > 0 and steps < 14:
             t = self.toks[lo - 1]
-            if t.kind == "p" and (t.t in _SENT_END or t.t in ",،"):
-                break
+            clock_colon = t.t == ":" and 1 < lo < self.n and self.toks[lo - 2].kind == "n" == self.toks[lo].kind
+            if t.kind == "p" and (t.t in _SENT_END or t.t in ",،") and not clock_colon:
+                break  # (the colon of 23:00 ends nothing)
+            if t.kind == "p" and t.t == "-" and self.dateline_dash(lo - 1):
+                break  # القاهرة - يتوجه الناخبون ...: the dateline is not part of the clause
             if t.kind == "w" and t.t in _COMPLEMENTIZERS:
                 after_an = t.t in ("ان", "بان", "وان", "لان", "علي ان")
                 break
@@ -2223,6 +2399,9 @@ class _Parser:
             if len(tail) > n_until and tail[-n_until:] in (["حتي"], ["الي"], ["الي", "غاية"], ["لغاية"]):
                 if _looks_imperfect(tail[-n_until - 1], True):
                     return "next"
+                # تبقى المدارس مغلقة حتى الأحد: the clause opens with an imperfect verb
+                if tail[-n_until:] != ["الي"] and _looks_imperfect(words[0], True):
+                    return "next"
         # a clause with no verb of its own (، مع تسجيل رياح قوية مساء الجمعة) takes the
         # tense of the clause it hangs on
         if (
@@ -2232,6 +2411,7 @@ class _Parser:
             and {st for _, st in _stems(words[0])} & _fset("مع", "وسط", "بالإضافة", "إضافة", "علاوة")
         ):
             return self.tense(lo - 1)
+        report = bool(words) and any(plen <= 1 and st in _REPORT_PAST for plen, st in _stems(words[0]))
         for w in words:
             for plen, stem in _stems(w):
                 if plen > 1:
@@ -2239,7 +2419,8 @@ class _Parser:
                 if stem in _FUTURE_WORDS:
                     return "next"
                 if (
-                    stem.startswith("س")
+                    not report
+                    and stem.startswith("س")
                     and len(stem) >= 5
                     and stem[1] in "يتنا"
                     and not stem.startswith("سيا")
@@ -2247,6 +2428,19 @@ class _Parser:
                 ):
                     return "next"
         if words and _looks_imperfect(words[0], after_an):
+            return "next"
+        if words and (lo == 0 or self.toks[lo - 1].kind == "p") and self.imperative(lo):
+            return "next"  # احجزوا تذاكركم قبل الجمعة: an instruction is about the days ahead
+        # ويصلى على جثمانه غداً، وتقبل التعازي يومي الخميس والجمعة: a ت-verb that could also be a
+        # Form V past opens a clause coordinated with a future one: it is an imperfect too
+        if (
+            words
+            and words[0][:1] in "وف"
+            and lo > 0
+            and self.is_p(lo - 1, ",،")
+            and _looks_imperfect(words[0], True)
+            and self.tense(lo - 1) == "next"
+        ):
             return "next"
         # فيما تتواصل العروض حتى الخميس, بينما يلتقي الوفدان الأحد: the verb after a clause-linking
         # particle is clause-initial too
@@ -2294,6 +2488,32 @@ class _Parser:
                     return "next"
         return "past"
 
+    def imperative(self, k: int) -> bool:
+        """Token k (the first word of a clause) is a plural imperative with hamzat al-wasl written
+        as a bare alef: احجزوا، اذهبوا، وانتظروا (ا + three letters + وا).  A Form IV past written
+        without hamza (ارسلوا for أرسلوا) looks the same, so only a bare ا in a text that writes
+        hamza elsewhere counts; Form VIII pasts (اتفقوا، اشتروا) are left out."""
+        w = self.word(k)
+        plen = 1 if w[:1] in "وف" and len(w) == 7 else 0
+        core = w[plen:]
+        if not (len(core) == 6 and core[0] == "ا" and core.endswith("وا") and core[1] not in "لنت" and core[2] != "ت"):
+            return False
+        if self.orig is None or self.omap is None or not ("أ" in self.orig or "إ" in self.orig):
+            return False
+        return self.orig[self.omap[self.toks[k].s + plen]] == "ا"
+
+    def dateline_dash(self, k: int) -> bool:
+        """Token k is the dash after a dateline (القاهرة -، لندن (رويترز) -): at most six tokens
+        between it and the start of the line."""
+        n = 0
+        for x in range(k - 1, -1, -1):
+            if "\n" in self.f[self.toks[x].e : self.toks[x + 1].s]:
+                break
+            n += 1
+            if n > 6:
+                return False
+        return n >= 1
+
     def adjacent_words(self, i: int) -> bool:
         """Token i-1 is a word (no punctuation between it and token i)."""
         t = self.tok(i - 1)
@@ -2329,6 +2549,17 @@ class _Parser:
             # predicate after it (حتى غداً الأحد is "until tomorrow")
             pred = self.word(kend + 1)
             initial = pred.endswith("ا") and len(pred) >= 3 or pred in ("اكثر", "اقل")
+        pred = self.word(kend + 1)
+        if (
+            initial
+            and nxt.endswith(("ه", "ها", "هم", "هما"))
+            and len(nxt) >= 4
+            and len(pred) >= 3
+            and pred.endswith("ا")
+        ):
+            # حتى غدا صوته جزءا من ذاكرتهم، ثم غدا ملعبه مزارا: a possessed subject and an accusative
+            # predicate (غداً موعدنا مع الحسم stays "tomorrow")
+            return not self.weekday_at(kend) and not self.lookup(self.lex.parts, kend)
         return initial and nxt.startswith("ال") and not self.weekday_at(kend) and not self.lookup(self.lex.parts, kend)
 
     def generic_today(self, k: int, kend: int, plen: int, w: str) -> bool:
@@ -2398,7 +2629,16 @@ class _Parser:
             if plen and not _relative_clitic_ok(w[:plen], stem):
                 return None  # لامس "touched" is no ل + أمس; كاليوم "like today"
             if stem in ("اليوم", "الليلة") and self.word(kend) in _DAY_NEG_NEXT and pod is None:
-                return None  # لليلة الثانية على التوالي, اليوم الأول: ordinals, not today
+                return None
+            if (
+                stem in ("اليوم", "الليلة")
+                and pod is None
+                and (
+                    self.lookup(self.lex.ordinals, kend, clitics=False)
+                    or (self.word(kend) == "ال" and self.tok(kend + 1) is not None and self.toks[kend + 1].kind == "n")
+                )
+            ):
+                return None  # لليوم السادس على التوالي، في اليوم الـ22 للعدوان: a count of days  # لليلة الثانية على التوالي, اليوم الأول: ordinals, not today
             if stem == "اليوم" or stem == "يوم":
                 nx = self.word(kend)
                 if nx in _DAY_NEG_NEXT or self.word(k - 1) in ("ذلك", "هذا", "نفس", "ذات") and pod is None:
@@ -2710,6 +2950,21 @@ class _Parser:
             k += 2
             if self.word(k) in ("علي", "عن", "من"):
                 k += 1
+        if k == i and self.word(i) == "و" and self.adjacent(i) and self.tok(i + 1) and self.toks[i + 1].kind == "n":
+            # بين يومين و14 يوما, بين 21 و28 يوماً: the second member of a duration pair, with its و
+            prev_unit = self.lookup(self.lex.units, i - 1, clitics=False) is not None
+            prev_num = self.tok(i - 1) is not None and self.toks[i - 1].kind == "n"
+            between = any(
+                {st for pl, st in _stems(self.word(b)) if pl <= 1} & _fset("بين", "تتراوح", "يتراوح")
+                for b in range(max(0, i - 4), i - 1)
+            )
+            if not ((prev_unit or prev_num) and between):
+                return None  # (استمر 3 أيام و4 أيام أخرى: no pair, و stays outside)
+            k = i + 1
+        after = False
+        if k == i and self.word(i) == "بعد" and self.anchor is not None and not self.lookup(self.lex.units, i - 1):
+            # (not يوماً بعد يوم، عاماً بعد عام)
+            after, k = True, i + 1  # بعد أسبوعين: a point ahead, when nothing follows (below)
         count: int | None = None
         vague = False
         frac = self.fraction_at(k)
@@ -2717,12 +2972,20 @@ class _Parser:
             val_f, unit_f, k = frac
             if ago:
                 return None
-            return [_M(start, k, "DURATION", val_f, _UNIT_GRAN[unit_f], "gregorian", False)]
+            return [_M(i + 1 if after else start, k, "DURATION", val_f, _UNIT_GRAN[unit_f], "gregorian", False)]
         num = self.number_at(k)
+        if num is None and self.word(k).startswith("ال") and self.word(k)[2:] in self.lex.cardinals:
+            n_def = self.lex.cardinals[self.word(k)[2:]]
+            uh_def = self.lookup(self.lex.units, k + 1, clitics=False)
+            if 3 <= n_def < 100 and uh_def is not None and uh_def[1][1] is None:
+                num = (n_def, k + 1)  # طوال التسعين دقيقة: a definite number word and its unit
         if num is not None:
             count, k = num
             if count > 10000:
                 return None
+            pair = self.duration_pair(i, k)
+            if pair is not None:
+                return pair
         elif self.is_word(k, _VAGUE_COUNT, clitics=True) is not None and self.word(k) not in ("سنوات", "ايام"):
             vague = True
             k += 1
@@ -2752,7 +3015,7 @@ class _Parser:
                 return None  # منذ عام 2011 is a year, not "a year"
             elif self.weekday_at(k) or self.lookup(self.lex.relative, k) or self.month_at(k) or self.day_at(k):
                 return None  # منذ يوم الجمعة: "since Friday", not "a day"
-            elif ago or since or self.word(k) in ("واحد", "واحدة", "واحدا"):
+            elif ago or since or after or self.word(k) in ("واحد", "واحدة", "واحدا"):
                 count = 1  # قبل شهر, منذ عام, يوم واحد, أسبوعاً واحداً
             elif k - n_u == i and self.event_rel(i - 1) and not self.lookup(self.lex.units, i - 2, clitics=False):
                 count = 1  # بعد يوم من ..., وبعد أسبوع من ..., لمدة عام, خلال أسبوع (but not يوما بعد يوم)
@@ -2802,12 +3065,51 @@ class _Parser:
         val = _duration_value(amount, unit)
         if unit in ("Y", "M") and not ago and self.is_age(i, k):
             return None
+        if after:
+            # بعد أسبوعين (from now): a DATE, only in a clause about the future and not relating
+            # to another event (بعد أسبوعين من الاجتماع stays a DURATION, بعد outside)
+            if (
+                count is not None
+                and not vague
+                and self.word(k) not in ("من", "علي", "على", "عن", "فقط")
+                and not self.is_p(k, "-")
+                and self.tense(i) == "next"
+                and unit in ("D", "W", "M", "Y")
+            ):
+                v, g = _shift(self.anchor, count, unit)  # type: ignore[arg-type]
+                return [_M(i, k, "DATE", v, g, "gregorian", True)]
+            return [_M(i + 1, k, "DURATION", val, _UNIT_GRAN[unit], "gregorian", False)]
         if ago:
             if vague or self.anchor is None:
                 return [_M(i, k, "DATE", "PAST_REF" if vague else None, _UNIT_GRAN[unit], "gregorian", True)]
             v, g = _shift(self.anchor, -count, unit)  # type: ignore[arg-type]
             return [_M(i, k, "DATE", v, g, "gregorian", True)]
         return [_M(start, k, "DURATION", val, _UNIT_GRAN[unit], "gregorian", False)]
+
+    def duration_pair(self, i: int, k: int) -> list[_M] | None:
+        """بين 21 و28 يوماً: a bare number after بين / من, then و + number + unit: two DURATIONs,
+        the first taking the unit of the second (ages excluded)."""
+        if not {st for pl, st in _stems(self.word(i - 1)) if pl <= 1} & _fset("بين", "من"):
+            return None
+        if self.lookup(self.lex.units, k) is not None or not (self.word(k) == "و" and self.adjacent(k)):
+            return None
+        num2 = self.number_at(k + 1)
+        if num2 is None:
+            return None
+        uh = self.lookup(self.lex.units, num2[1], clitics=False)
+        if uh is None or uh[1][1] is not None:
+            return None
+        end = num2[1] + uh[0]
+        unit = uh[1][0]
+        if self.is_age(i - 1, end) or self.is_age(i, end):
+            return None
+        n1 = self.toks[i].num if self.toks[i].kind == "n" else None
+        if n1 is None or n1 >= num2[0]:
+            return None
+        return [
+            _M(i, k, "DURATION", _duration_value(str(n1), unit), _UNIT_GRAN[unit], "gregorian", False),
+            _M(k, end, "DURATION", _duration_value(str(num2[0]), unit), _UNIT_GRAN[unit], "gregorian", False),
+        ]
 
     def event_rel(self, i: int) -> bool:
         """Token i is بعد، قبل، خلال، لمدة ... (_EVENT_REL), alone or after و / ف (وبعد، فخلال)."""
@@ -2865,7 +3167,7 @@ class _Parser:
         end = None
         while True:
             w = self.word(k)
-            if w in ("ونصف", "ونص") and len(parts) == 1:  # ونص: colloquial ونصف
+            if w in ("ونصف", "ونص", "ونصفا") and len(parts) == 1:  # ونصفاً: accusative  # ونص: colloquial ونصف
                 small = {"TH": ("TM", 60), "TM": ("TS", 60), "D": ("TH", 24), "Y": ("M", 12), "M": ("D", 30)}
                 if last not in small:
                     break
@@ -2953,7 +3255,7 @@ class _Parser:
             count = frac
         else:
             uh = self.lookup(self.lex.units, k, clitics=False)
-            if uh is None or uh[1][2] == "pl" or self.word(k + uh[0]) not in ("ونصف", "ونص"):
+            if uh is None or uh[1][2] == "pl" or self.word(k + uh[0]) not in ("ونصف", "ونص", "ونصفا"):
                 return None
             unit, end = uh[1][0], k + uh[0] + 1
             count = (uh[1][1] or 1) + 0.5
@@ -3052,9 +3354,12 @@ class _Parser:
             count, k = self.toks[k + 1].num, k + 2
         elif t is not None and t.kind == "w" and t.t.startswith("ال") and t.t[2:] in self.lex.cardinals:
             count, k = self.lex.cardinals[t.t[2:]], k + 1
-        if self.word(k) not in _PAST | _NEXT | _DUAL_REL | _fset("الأخيرة", "الأخير"):
+        first = self.word(k) in _fset("الأولى", "الأول")
+        if first and count is None:
+            return None  # الأيام الأولى من الحرب: no length
+        if self.word(k) not in _PAST | _NEXT | _DUAL_REL | _fset("الأخيرة", "الأخير") and not first:
             return None
-        k += 1
+        k += 1  # الأشهر الـ21 الأولى
         if count is None and ucount is not None:
             count = ucount  # الشهرين الماضيين
         amount = "X" if count is None else str(count)
@@ -3160,6 +3465,8 @@ class _Parser:
         w = self.word(i)
         for _plen, stem in _stems(w):
             if stem in _SET_ADVERBS:
+                if self.adjacent_words(i) and self.word(i - 1) in _MEASURE_NOUNS:
+                    return None  # 1.8 مليون برميل يومياً: a rate of a quantity
                 return [
                     _M(
                         i,

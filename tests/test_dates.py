@@ -580,6 +580,103 @@ def test_rules_after_third_blind_set(text, expected):
     assert found(text, "2025-04-02") == expected
 
 
+#: Rules added after the fourth blind set (dates_blind4.jsonl), each on new sentences; the
+#: reference day is Wednesday 2025-04-02.
+BLIND4_RULES = [
+    # 1. weekday direction: a plural modifier after a pair applies to both (and sits in the last
+    #    span); scheduling words (تبدأ، أرجأ … إلى، حتى، imperatives) look ahead; a clause opened by a
+    #    past reporting verb looks back whatever name follows (ستيفان is no سـ future); منذ looks
+    #    back; an ambiguous ت-verb takes the tense of the clause it is coordinated with; a
+    #    dateline (عمان -) is not part of the first clause
+    (
+        "الخرطوم - تستأنف المحادثات الاثنين والثلاثاء المقبلين في جدة.",
+        [("الاثنين", "DATE", "2025-04-07"), ("والثلاثاء المقبلين", "DATE", "2025-04-08")],
+    ),
+    (
+        "جرت الانتخابات البلدية السبت والأحد الماضيين.",
+        [("السبت", "DATE", "2025-03-29"), ("والأحد الماضيين", "DATE", "2025-03-30")],
+    ),
+    (
+        "تختتم البطولة من 2 مايو إلى 9 يونيو المقبلين.",
+        [("2 مايو", "DATE", "2025-05-02"), ("9 يونيو المقبلين", "DATE", "2025-06-09")],
+    ),
+    ("تبدأ الهدنة الساعة 18:00 من مساء الجمعة.", [("الساعة 18:00 من مساء الجمعة", "TIME", "2025-04-04T18:00")]),
+    ("أرجأت المحكمة النطق بالحكم إلى الاثنين.", [("الاثنين", "DATE", "2025-04-07")]),
+    ("قال الوزير ستيفان الأحد إن الوفد سيصل قريبا.", [("الأحد", "DATE", "2025-03-30")]),
+    ("وقع الطرفان الاتفاق الثلاثاء في الرياض.", [("الثلاثاء", "DATE", "2025-04-01")]),
+    ("تتواصل الاحتجاجات منذ صباح الاثنين في العاصمة.", [("صباح الاثنين", "TIME", "2025-03-31TMO")]),
+    (
+        "ويفتتح المعرض بعد غد الجمعة، وتنظم الندوات يوم السبت.",
+        [("بعد غد الجمعة", "DATE", "2025-04-04"), ("يوم السبت", "DATE", "2025-04-05")],
+    ),
+    ("وصل الوفد الأحد، وتحدث الوزير الاثنين.", [("الأحد", "DATE", "2025-03-30"), ("الاثنين", "DATE", "2025-03-31")]),
+    ("عمان - يلتقي الملك الرئيس الأمريكي الخميس.", [("الخميس", "DATE", "2025-04-03")]),
+    ("تبقى المدارس مغلقة حتى الأحد.", [("الأحد", "DATE", "2025-04-06")]),
+    ("استمرت المعارك حتى الأحد.", [("الأحد", "DATE", "2025-03-30")]),
+    ("احجزوا أماكنكم قبل الجمعة.", [("الجمعة", "DATE", "2025-04-04")]),
+    ("قالوا إنهم اطلقوا النار الجمعة.", [("الجمعة", "DATE", "2025-03-28")]),
+    # 2. lists with a head noun: يومي / أيام inside the first member, و inside the next ones, bare
+    #    numbers take the month of the last member
+    (
+        "تقام المهرجانات أيام 10 و11 و12 أبريل الجاري.",
+        [("أيام 10", "DATE", "2025-04-10"), ("و11", "DATE", "2025-04-11"), ("و12 أبريل الجاري", "DATE", "2025-04-12")],
+    ),
+    (
+        "ينظم المؤتمر يومي 20 و21 مايو المقبل.",
+        [("يومي 20", "DATE", "2025-05-20"), ("و21 مايو المقبل", "DATE", "2025-05-21")],
+    ),
+    (
+        "جرت الاختبارات في 3 و4 و5 مارس 2024.",
+        [("3", "DATE", "2024-03-03"), ("و4", "DATE", "2024-03-04"), ("و5 مارس 2024", "DATE", "2024-03-05")],
+    ),
+    ("يفتح المتحف أبوابه يومي السبت والأحد.", [("يومي السبت", "DATE", "2025-04-05"), ("والأحد", "DATE", "2025-04-06")]),
+    # 3. a clock time + من + a day phrase is one TIME on that day
+    (
+        "يبدأ الاقتراع الساعة الثامنة صباحا من يوم الأحد المقبل.",
+        [("الساعة الثامنة صباحا من يوم الأحد المقبل", "TIME", "2025-04-06T08:00")],
+    ),
+    (
+        "تغلق الحدود عند الساعة العاشرة ليلا من اليوم الأربعاء.",
+        [("الساعة العاشرة ليلا من اليوم الأربعاء", "TIME", "2025-04-02T22:00")],
+    ),
+    # 4. بعد + amount from now, in a clause about the future: a DATE at the unit's granularity;
+    #    relative to an event (من …), in an idiom or in a past clause it stays a DURATION
+    ("على أن تعلن النتائج بعد ثلاثة أيام.", [("بعد ثلاثة أيام", "DATE", "2025-04-05")]),
+    ("ستصدر اللائحة بعد شهرين.", [("بعد شهرين", "DATE", "2025-06")]),
+    ("على أن يصوت البرلمان على القانون بعد أسبوعين.", [("بعد أسبوعين", "DATE", "2025-W16")]),
+    ("عاد اللاعب إلى التدريبات بعد أسبوعين من الإصابة.", [("أسبوعين", "DURATION", "P2W")]),
+    ("وعاد الوفد بعد يومين.", [("يومين", "DURATION", "P2D")]),
+    ("تزداد الأسعار يوما بعد يوم.", []),
+    ("افتتح المصنع قبل أسبوعين.", [("قبل أسبوعين", "DATE", "2025-W12")]),
+    # 5. duration pairs (the bare first number takes the unit; و inside the second), accusative
+    #    ونصفاً, الـ N الأولى, a definite number word before a unit; ages and money are no durations
+    ("يتراوح غياب المدافع بين 10 و15 يوما.", [("10", "DURATION", "P10D"), ("و15 يوما", "DURATION", "P15D")]),
+    ("تتراوح العقوبة بين سنتين و5 سنوات.", [("سنتين", "DURATION", "P2Y"), ("و5 سنوات", "DURATION", "P5Y")]),
+    ("أعمارهم بين 18 و25 عاماً.", []),
+    ("يبلغ سعر السلعة بين 5 و10 دولارات.", []),
+    ("دامت الحرب ثماني سنوات ونصفاً.", [("ثماني سنوات ونصفاً", "DURATION", "P102M")]),
+    ("خلال الأيام الـ30 الأولى من الحكم.", [("الأيام الـ30 الأولى", "DURATION", "P30D")]),
+    ("في الأيام الأولى من الحرب.", []),
+    ("طوال الستين دقيقة من المباراة.", [("الستين دقيقة", "DURATION", "PT60M")]),
+    ("ارتفعت البطالة 5 في المئة سنة 2020.", [("سنة 2020", "DATE", "2020")]),
+    # 6. not mentions: a rate of a measured quantity (a count of events stays a SET), a count of
+    #    days (لليوم الرابع، اليوم الـ15), غدا "became" with a possessed subject
+    ("ينتج الحقل 300 ألف برميل يوميا.", []),
+    ("تنقل المحطة 200 ميغاواط يوميا.", []),
+    ("تقام ست مباريات يوميا خلال البطولة.", [("يوميا", "SET", "P1D")]),
+    ("تصل سرعة القطار إلى 320 كيلومترا في الساعة.", []),
+    ("تتواصل الغارات لليوم الرابع على التوالي.", []),
+    ("في اليوم الـ15 للإضراب.", []),
+    ("حتى غدا اسمه رمزا للمقاومة، ثم غدا ملعبه مزارا للجماهير.", []),
+    ("غدا موعدنا مع الحسم.", [("غدا", "DATE", "2025-04-03")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BLIND4_RULES, ids=[c[0][:40] for c in BLIND4_RULES])
+def test_rules_after_fourth_blind_set(text, expected):
+    assert found(text, "2025-04-02") == expected
+
+
 # --- look-alikes -------------------------------------------------------------------------------
 
 NEGATIVES = [
@@ -922,8 +1019,9 @@ BLIND_THRESHOLDS = {
     # rules, tested on other sentences in BLIND3_RULES): 1.000 / 1.000 / 1.000.
     "dates_blind3.jsonl": {"overlap_f1": 0.99, "exact_f1": 0.99, "value_acc": 0.99},
     # blind4 (226 mentions, wire copy from many regions) as first scored: overlap 0.976,
-    # exact 0.923, value 0.946.
-    "dates_blind4.jsonl": {"overlap_f1": 0.97, "exact_f1": 0.91, "value_acc": 0.94},
+    # exact 0.923, value 0.946; its error classes were fixed after that first scoring (general
+    # rules, tested on other sentences in BLIND4_RULES): 1.000 / 1.000 / 1.000.
+    "dates_blind4.jsonl": {"overlap_f1": 0.99, "exact_f1": 0.99, "value_acc": 0.99},
 }
 
 
