@@ -387,6 +387,198 @@ _ACC_NOT_PREV = _fset(
     "مدة",
     "طيلة",
 )
+#: nouns that عام "general, public" qualifies in fixed phrases (titles, public sphere):
+#: المدير العام، مديرا عاما، الأمين العام، النائب العام، الرأي العام، القطاع العام، المال العام.
+#: After them عام / العام / عاما is the adjective whatever follows (المدير العام السابق is the
+#: former director general, not "last year"), unless a year number follows.
+_GENERAL_TITLES = _fset(
+    "مدير",
+    "أمين",
+    "نائب",
+    "مدعي",
+    "مدع",
+    "محامي",
+    "مراقب",
+    "مفتش",
+    "قنصل",
+    "منسق",
+    "مشرف",
+    "مرشد",
+    "قائد",
+    "مفوض",
+    "مقرر",
+    "وكيل",
+    "حاكم",
+    "كاتب",
+    "محاسب",
+    "رأي",
+    "قطاع",
+    "مال",
+    "أمن",
+    "نظام",
+    "صالح",
+    "شأن",
+    "نفع",
+    "حق",
+    "دين",
+    "ذوق",
+    "حس",
+    "ادعاء",
+    "بشكل",
+    "شكل",
+)
+#: nouns that عام often qualifies but that can also be followed by "the year": an indefinite
+#: عام / عاما after them is the adjective (اتفاق عام، إضراباً عاماً); the definite العام + a
+#: modifier is left to the year reading (وقعت الحكومة الاتفاق العام الماضي)
+_GENERAL_NOUNS = _fset(
+    "اتفاق",
+    "إضراب",
+    "مؤتمر",
+    "استفتاء",
+    "عفو",
+    "إطار",
+    "طابع",
+    "وضع",
+    "مشهد",
+    "اتجاه",
+    "توجه",
+    "مزاج",
+    "جو",
+    "انطباع",
+    "مستوى",
+    "ترتيب",
+    "تصنيف",
+    "معدل",
+    "متوسط",
+    "مؤشر",
+    "هدف",
+    "مبدأ",
+    "خط",
+    "تعليم",
+    "نقل",
+    "مرفق",
+    "موظف",
+    "طريق",
+    "شارع",
+    "استنفار",
+    "اكتتاب",
+    "طرح",
+    "نقاش",
+    "خطاب",
+    "فضاء",
+    "مجال",
+    "تيار",
+    "عمل",
+    "سياق",
+    "مناخ",
+    "حراك",
+    "إنفاق",
+    "تعداد",
+    "إحصاء",
+    "اقتراع",
+    "مستشفى",
+    "مجلس",
+    "قانون",
+    "برنامج",
+    "تقييم",
+    "تقدير",
+    "إجماع",
+    "انطباع",
+)
+#: plural heads before the adjective عامين: مديرين عامين، أمناء عامين (not "two years")
+_GENERAL_PLURALS = _fset(
+    "مديرين",
+    "مدراء",
+    "أمناء",
+    "نواب",
+    "مدعين",
+    "مفتشين",
+    "مراقبين",
+    "منسقين",
+    "مفوضين",
+    "موظفين",
+    "قناصل",
+    "مشرفين",
+    "وكلاء",
+)
+#: words ending in alef that are no accusative noun an adjective عاما could follow: adverbs,
+#: particles (a following عاما may be "for a year": بقي هنا عاماً)
+_ALEF_NOT_NOUN = _fset(
+    "أيضا",
+    "هنا",
+    "تقريبا",
+    "حاليا",
+    "سابقا",
+    "لاحقا",
+    "مجددا",
+    "معا",
+    "جدا",
+    "هكذا",
+    "لذا",
+    "إذا",
+    "كذا",
+    "أبدا",
+    "دائما",
+    "أحيانا",
+    "فورا",
+    "مسبقا",
+    "أساسا",
+    "أصلا",
+    "تماما",
+    "غدا",
+    "إلا",
+    "كلا",
+    "كلتا",
+    "أولا",
+    "ثانيا",
+    "أخيرا",
+    "مؤخرا",
+    "قديما",
+    "حديثا",
+    "رسميا",
+    "فعليا",
+    "عمليا",
+    "نهائيا",
+    "مطلقا",
+    "قريبا",
+    "طويلا",
+    "كثيرا",
+    "قليلا",
+    "مبكرا",
+    "متأخرا",
+    "عاما",
+    "يوما",
+    "شهرا",
+    "أسبوعا",
+    "وحيدا",
+    "وحدها",
+    "دعا",
+    "بدا",
+    "نجا",
+    "غزا",
+    "عدا",
+    "خلا",
+    "سما",
+    "نما",
+    "علا",
+    "دنا",
+    "صحا",
+    "عفا",
+    "رسا",
+    "طفا",
+    "قسا",
+    "تلا",
+    "شكا",
+    "محا",
+    "عاشا",
+    "قضيا",
+    "بقيا",
+    "أمضيا",
+    "مكثا",
+    "انتظرا",
+    "ظلا",
+    "استمرا",
+)
 #: adjectives between a year noun and its number: العام المالي 2026
 _YEAR_KINDS = _fset(
     "المالي", "المالية", "الدراسي", "الدراسية", "الميلادي", "الميلادية", "الهجري", "الهجرية", "الزراعي", "القضائي"
@@ -1442,6 +1634,9 @@ class _Parser:
             self.m_vague,
         )
         while i < self.n:
+            if self.general_adjective(i):
+                i += 1  # المدير العام، مديرا عاما: "general", no time
+                continue
             best: list[_M] | None = None
             best_end = i
             for fn in matchers:
@@ -2140,15 +2335,20 @@ class _Parser:
                 first_day = None
         if day is None:
             mon = self.month_at(kk)
-        if mon is None and wd is None:
+        if mon is None and wd is None and (yawm is None or day is not None):
             return None
-        if wd is not None and mon is None and day is None:
-            # يوم الجمعة 26/2/2016, الثلاثاء (1/3/2016): one mention with the numeric date's value
+        if (wd is not None or (yawm is not None and mod is None)) and mon is None and day is None:
+            # يوم الجمعة 26/2/2016, الثلاثاء (1/3/2016): one mention with the numeric date's value;
+            # likewise the head noun يوم before a bare numeric date (يوم ٢٨.٠٣.٢٠٢١, guidelines §3.2)
             kn = kk + 1 if self.is_p(kk, "(") else kk
             num = self.m_numeric(kn)
             if num and num[0].value and num[0].granularity in ("day", "minute"):
                 end = num[0].j + (1 if kn > kk and self.is_p(num[0].j, ")") else 0)
+                if pod and num[0].granularity == "day":  # صباح يوم 28/03/2021: a TIME
+                    return [_M(i, end, "TIME", f"{num[0].value}T{pod}", "part_of_day", num[0].calendar, False)]
                 return [_M(i, end, num[0].type, num[0].value, num[0].granularity, num[0].calendar, False)]
+        if mon is None and wd is None:
+            return None  # يوم alone: only a numeric date (above) completes it here
         if (
             wd is not None
             and mon is None
@@ -3110,6 +3310,60 @@ class _Parser:
             _M(i, k, "DURATION", _duration_value(str(n1), unit), _UNIT_GRAN[unit], "gregorian", False),
             _M(k, end, "DURATION", _duration_value(str(num2[0]), unit), _UNIT_GRAN[unit], "gregorian", False),
         ]
+
+    def general_adjective(self, i: int) -> bool:
+        """Token i is عام "general, public" qualifying the noun before it: المدير العام (السابق)،
+        مديرا عاما، الأمين العام، النائب العام، الرأي العام، القطاع العام، المال العام، بشكل عام،
+        اتفاق عام، إضراباً عاماً، مديرين عامين. Never a time expression; a year number after it
+        (اتفاق عام 2015) keeps the year reading.
+
+        عاما right after any other word that looks like an indefinite accusative noun (ends in
+        the tanween alef, not an adverb, a pronoun suffix or a verb ending) is the adjective too:
+        a bare accusative year after a noun it could modify is no duration (guidelines,
+        Clarifications); عاماً كاملاً after such a word still measures time."""
+        w = self.word(i)
+        if w not in ("عام", "العام", "عاما", "عامين"):
+            return False
+        prev = self.tok(i - 1)
+        if prev is None or prev.kind != "w":
+            return False
+        nt = self.tok(i + 1)
+        if nt is not None and nt.kind == "n":
+            return False  # اتفاق عام 2015, الإضراب العام 2011: the year
+        if w == "عاما" and self.word(i + 1) in ("ونصف", "ونصفا", "ونص"):
+            return False
+        stems = [(pl, st) for pl, st in _stems(prev.t) if pl <= 2]
+        for _, st in stems:
+            definite = st.startswith("ال")
+            base = st[2:] if definite else st
+            if w == "عامين":
+                if not definite and base in _GENERAL_PLURALS:
+                    return True
+                continue
+            if (w == "العام") != definite:
+                continue
+            if w == "عاما":
+                # مديرا عاما، إضراباً عاماً: the noun in the accusative too
+                if base.endswith("ا") and base[:-1] in _GENERAL_TITLES | _GENERAL_NOUNS:
+                    return True
+                continue
+            if base in _GENERAL_TITLES or (not definite and base in _GENERAL_NOUNS):
+                return True
+        if w != "عاما" or self.word(i + 1) in ("كاملا", "كاملة", "بكامله"):
+            return False
+        bare = [st for pl, st in stems if pl <= 1 and not st.startswith("ال")]
+        if not bare or any(st in _ALEF_NOT_NOUN | _LASTING for st in bare):
+            return False
+        for b in (i - 2, i - 3):  # مكث مختبئاً عاماً: a verb of lasting governs it
+            if any(pl <= 1 and st in _LASTING for pl, st in _stems(self.word(b))):
+                return False
+        pw = prev.t
+        return (
+            pw.endswith("ا")
+            and not pw.endswith(("ها", "نا", "وا", "ما", "تا"))
+            and min(len(st) for st in bare) >= 4
+            and not self.lookup(self.lex.cardinals, i - 1)
+        )
 
     def event_rel(self, i: int) -> bool:
         """Token i is بعد، قبل، خلال، لمدة ... (_EVENT_REL), alone or after و / ف (وبعد، فخلال)."""

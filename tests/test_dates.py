@@ -677,6 +677,56 @@ def test_rules_after_fourth_blind_set(text, expected):
     assert found(text, "2025-04-02") == expected
 
 
+#: Rules added after the fifth blind set (dates_blind5.jsonl), each on new sentences; the
+#: reference day is Wednesday 2025-04-02.
+BLIND5_RULES = [
+    # 1. عام "general, public" after the noun it qualifies is never a time expression, in any
+    #    form (عام، العام، عاماً، عامين), even before الماضي/السابق/الحالي; a year number after it
+    #    keeps the year; a bare accusative عاماً right after an indefinite accusative noun is the
+    #    adjective, while after a verb (of lasting or not), an adverb or a pronoun, or with
+    #    كاملاً/واحداً, it still measures time
+    ("اختارت الجمعية العمومية سامي مديراً عاماً للنادي.", []),
+    ("انتُخب أميناً عاماً للحزب بالإجماع.", []),
+    ("أعلنت النقابات إضراباً عاماً في قطاع النقل.", []),
+    ("رفض النائب العام طلب الإفراج عنه.", []),
+    ("قال الأمين العام السابق للجامعة إن الوضع خطير.", []),
+    ("التقى الوزير بالمدير العام الجديد للشركة.", []),
+    ("سيغادر المدعي العام الحالي منصبه قريباً.", []),
+    ("يحظى القرار بتأييد الرأي العام.", []),
+    ("تراجعت الاستثمارات في القطاع العام.", []),
+    ("اتهم الوزير بتبديد المال العام.", []),
+    ("تحسنت المؤشرات بشكل عام.", []),
+    ("توصلت الأطراف إلى اتفاق عام حول المبادئ.", []),
+    ("دعت النقابة إلى إضراب عام شامل.", []),
+    ("عينت الحكومة ثلاثة مديرين عامين جدد.", []),
+    ("كان مديراً عاماً للمصرف لمدة عامين.", [("عامين", "DURATION", "P2Y")]),
+    ("وقعت الحكومة الاتفاق عام 2019.", [("عام 2019", "DATE", "2019")]),
+    ("أقيل المدير العام للشركة العام الماضي.", [("العام الماضي", "DATE", "2024")]),
+    ("قال الرئيس الفرنسي العام الماضي إنه سيزور الجزائر.", [("العام الماضي", "DATE", "2024")]),
+    ("قضى عاماً في السجن قبل أن يفرج عنه.", [("عاماً", "DURATION", "P1Y")]),
+    ("أمضى فيها عاماً ثم عاد إلى بلده.", [("عاماً", "DURATION", "P1Y")]),
+    ("مكثوا عاماً في المخيم.", [("عاماً", "DURATION", "P1Y")]),
+    ("مكث مختبئاً عاماً في الجبال.", [("عاماً", "DURATION", "P1Y")]),
+    ("انتظرنا عاماً كاملاً.", [("عاماً كاملاً", "DURATION", "P1Y")]),
+    ("ظل أميناً عاماً للحزب عاماً كاملاً.", [("عاماً كاملاً", "DURATION", "P1Y")]),
+    ("تولى منصب المدير العام عاماً واحداً.", [("عاماً واحداً", "DURATION", "P1Y")]),
+    # 2. the head noun يوم before a bare numeric date is inside the span (§3.2, as before a weekday
+    #    or a day number), with a glued و too; بتاريخ stays outside (§3.4); a part of day before
+    #    it makes a TIME
+    ("سُجلت الواقعة يوم 15/03/2024 في المحكمة.", [("يوم 15/03/2024", "DATE", "2024-03-15")]),
+    ("وصل الوفد يوم ٠٧.٠١.٢٠٢٥ إلى العاصمة.", [("يوم ٠٧.٠١.٢٠٢٥", "DATE", "2025-01-07")]),
+    ("غادر الفريق ويوم 2024-11-03 عاد المدرب.", [("ويوم 2024-11-03", "DATE", "2024-11-03")]),
+    ("صدر الحكم بتاريخ 15/03/2024 عن المحكمة.", [("15/03/2024", "DATE", "2024-03-15")]),
+    ("وقع الانفجار صباح يوم 15/03/2024.", [("صباح يوم 15/03/2024", "TIME", "2024-03-15TMO")]),
+    ("بقي يوم واحد على الموعد.", [("يوم واحد", "DURATION", "P1D")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BLIND5_RULES, ids=[c[0][:40] for c in BLIND5_RULES])
+def test_rules_after_fifth_blind_set(text, expected):
+    assert found(text, "2025-04-02") == expected
+
+
 # --- look-alikes -------------------------------------------------------------------------------
 
 NEGATIVES = [
@@ -1022,7 +1072,16 @@ BLIND_THRESHOLDS = {
     # exact 0.923, value 0.946; its error classes were fixed after that first scoring (general
     # rules, tested on other sentences in BLIND4_RULES): 1.000 / 1.000 / 1.000.
     "dates_blind4.jsonl": {"overlap_f1": 0.99, "exact_f1": 0.99, "value_acc": 0.99},
+    # blind5 (100 mentions in 111 short sentences, 22 negatives, covering the issue list) as first
+    # scored: overlap 0.990, exact 0.980, value 1.000; after its error classes were fixed (general
+    # rules, tested on other sentences in BLIND5_RULES): 0.995 / 0.990 / 1.000, the one left being
+    # منذ عقود, which the system keeps as a vague DURATION (PXDE) like منذ أسابيع in dates_blind.jsonl.
+    "dates_blind5.jsonl": {"overlap_f1": 0.98, "exact_f1": 0.97, "value_acc": 0.99},
 }
+
+
+#: the sets are large enough to mean something; blind5 is a short targeted set
+BLIND_MIN_GOLD = {"dates_blind5.jsonl": 95}
 
 
 @pytest.mark.parametrize("name", sorted(BLIND_THRESHOLDS))
@@ -1033,7 +1092,7 @@ def test_blind_sets(name):
             assert it["text"][m["start"] : m["end"]] == m["text"]
     s = E.score(E.heldout_gold(items), E.run_on_heldout(E.ours, items))
     d = s.as_dict()
-    assert d["gold"] >= 150
+    assert d["gold"] >= BLIND_MIN_GOLD.get(name, 150)
     for key, floor in BLIND_THRESHOLDS[name].items():
         assert d[key] >= floor, (key, d[key], s.errors)
 
