@@ -1592,6 +1592,14 @@ class _Parser:
             return self.toks[i + 1].num, i + 2
         if t.kind == "n" and len(t.t) <= 6:
             if (
+                i >= 2
+                and self.is_p(i - 1, ".,٫")
+                and self.toks[i - 2].kind == "n"
+                and self.adjacent(i - 2)
+                and self.adjacent(i - 1)
+            ):
+                return None  # the fraction of a decimal: 1.5 ساعة is not 5 hours
+            if (
                 self.is_p(i + 1, ".,٫")
                 and self.tok(i + 2) is not None
                 and self.toks[i + 2].kind == "n"

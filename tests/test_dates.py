@@ -1112,3 +1112,10 @@ def test_scorer_counts_overlaps_one_to_one():
     assert (s.exact, s.overlap, s.value_ok) == (0, 1, 0)  # the larger overlap wins the match
     p, r, f = s.overlap_prf
     assert (round(p, 3), r) == (0.333, 0.5)
+
+
+@pytest.mark.parametrize("text", ["استمر الاجتماع 1.5 ساعة", "مدة ١٫٥ ساعة", "نما الاقتصاد 2.5 بالمئة خلال 3.5 سنوات"])
+def test_the_fraction_of_a_decimal_is_not_a_count(text):
+    # 1.5 ساعة must not come out as "5 ساعة" (PT5H); decimals are not resolved yet
+    found = find_dates(text, "2020-01-01")
+    assert all(not d["text"].startswith(("5", "٥")) for d in found), found
