@@ -51,14 +51,12 @@ def check_by(corpus: Corpus, by: str | None) -> None:
 
 
 def vocabulary(corpus: Corpus) -> dict[str, int]:
-    """Normalized word → count over the whole corpus (the evidence for clitic splits)."""
-    key = ("vocabulary",)
-    if key not in corpus._cache:
-        counts: Counter[str] = Counter()
-        for _, text in corpus.texts():
-            counts.update(t.text for t in tokenize_spans(text))
-        corpus._cache[key] = dict(counts)
-    return corpus._cache[key]
+    """Normalized word → count over the whole corpus (the evidence for clitic splits).
+
+    Read off the shared unigram counts, so the corpus is not tokenized again.
+    """
+    counts = count_terms(corpus).counts
+    return dict(zip(counts["term"], counts["count"].astype(int), strict=True))
 
 
 def segments(
