@@ -5,7 +5,9 @@
 >>> cs.word_frequencies(corpus).head()        # doctest: +SKIP
 
 Importing this package is fast and offline: it does not import matplotlib,
-jupyter or dask (charts live in ``corpusstats.plot``).
+jupyter or dask (charts live in ``corpusstats.plot``), and the date extractor
+(``corpusstats.dates``, with its word tables) loads on first use of
+``date_mentions``.
 """
 
 from __future__ import annotations
@@ -13,10 +15,10 @@ from __future__ import annotations
 from .arabic import Token, is_stopword, normalize, split_proclitics, stopwords, tokenize, tokenize_spans
 from .corpus import Corpus, load_corpus
 from .counts import TermCounts, count_terms
-from .dates import date_mentions
 from .frequency import lexical_stats, word_frequencies, zipf_fit
 
 __version__ = "0.1.0"
+
 
 __all__ = [
     "Corpus",
@@ -36,3 +38,11 @@ __all__ = [
     "zipf_fit",
     "__version__",
 ]
+
+
+def __getattr__(name: str):  # PEP 562: load the date extractor on first use
+    if name == "date_mentions":
+        from .dates import date_mentions
+
+        return date_mentions
+    raise AttributeError(f"module 'corpusstats' has no attribute {name!r}")

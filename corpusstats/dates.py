@@ -56,6 +56,8 @@ from typing import Any
 
 import pandas as pd
 
+from .arabic import _DIGIT_MAP, INVISIBLES, MARKS, QURANIC_OTHER, TATWEEL
+
 __all__ = [
     "COLUMNS",
     "DateView",
@@ -87,26 +89,21 @@ COLUMNS = [
 
 _ALEFS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا"}
 _OTHER = {"ى": "ي", "ی": "ي", "ک": "ك", "٫": ".", "٬": ",", "–": "-", "—": "-", "−": "-"}
-_DROP_RE = re.compile(
-    "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u08d3-\u08ff\u0640"
-    "\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u061c]"
-)
+#: One character → its folded form (alef variants, alef maqsura, Arabic-Indic digits as in
+#: :func:`corpusstats.arabic.normalize`, plus a few separators).
+_CHAR_MAP = {**{ord(k): v for k, v in {**_ALEFS, **_OTHER}.items()}, **_DIGIT_MAP}
+#: Characters that fold to nothing: the marks, tatweel and invisible characters
+#: :mod:`corpusstats.arabic` defines (one definition for the whole package).
+_DROP_RE = re.compile(f"[{MARKS}{QURANIC_OTHER}{TATWEEL}{INVISIBLES}]")
 
 
 def _fold_char(ch: str) -> str:
-    if ch in _ALEFS:
-        return "ا"
-    if ch in _OTHER:
-        return _OTHER[ch]
+    mapped = _CHAR_MAP.get(ord(ch))
+    if mapped is not None:
+        return mapped
+    if _DROP_RE.match(ch) or unicodedata.category(ch) == "Mn":
+        return ""
     o = ord(ch)
-    if 0x0660 <= o <= 0x0669:
-        return chr(o - 0x0660 + 48)
-    if 0x06F0 <= o <= 0x06F9:
-        return chr(o - 0x06F0 + 48)
-    if _DROP_RE.match(ch):
-        return ""
-    if unicodedata.category(ch) == "Mn":
-        return ""
     if 0xFB50 <= o <= 0xFDFF or 0xFE70 <= o <= 0xFEFF:
         folded = unicodedata.normalize("NFKC", ch)
         return "".join(_fold_char(c) for c in folded if c != " ") if folded != ch else ch
@@ -135,19 +132,9 @@ def fold(text: str) -> tuple[str, list[int]]:
     return "".join(out), omap
 
 
-# A cheap translate() table for folding the lexicon keys and word lists (the
-# offset map is not needed there); the same mapping as _fold_char.
-_KEY_TABLE = {
-    **{ord(k): v for k, v in _ALEFS.items()},
-    **{ord(k): v for k, v in _OTHER.items()},
-    **{0x0660 + d: str(d) for d in range(10)},
-    **{0x06F0 + d: str(d) for d in range(10)},
-    **{c: None for c in [*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670, 0x0640]},
-}
-
-
 def _fold_key(s: str) -> str:
-    return " ".join(s.translate(_KEY_TABLE).split())
+    """Fold a lexicon word like :func:`fold` (no offset map needed), spaces collapsed."""
+    return " ".join(_DROP_RE.sub("", s.translate(_CHAR_MAP)).split())
 
 
 # ---------------------------------------------------------------------------

@@ -9,7 +9,8 @@ from .conftest import ROOT
 def test_import_is_light():
     code = (
         "import sys, corpusstats;"
-        "heavy = [m for m in ('matplotlib', 'jupyter', 'jupyterlab', 'IPython', 'dask', 'nltk', 'PIL') if m in sys.modules];"
+        "heavy = [m for m in ('matplotlib', 'jupyter', 'jupyterlab', 'IPython', 'dask', 'nltk', 'PIL',"
+        " 'corpusstats.dates', 'hijridate') if m in sys.modules];"
         "print(','.join(heavy))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
