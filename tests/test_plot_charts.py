@@ -15,10 +15,7 @@ from matplotlib.figure import Figure
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
-try:
-    import plot_reference as ref
-except ImportError:  # tests/ imported as a package
-    from tests import plot_reference as ref  # type: ignore[no-redef]
+from . import plot_reference as ref
 
 import corpusstats  # noqa: E402
 from corpusstats import plot  # noqa: E402

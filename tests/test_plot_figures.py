@@ -106,10 +106,7 @@ def test_every_arabic_text_in_the_figures_is_shaped(monkeypatch) -> None:  # typ
     from corpusstats import plot
     from corpusstats.plot import _charts
 
-    try:
-        import plot_reference as ref
-    except ImportError:  # tests/ imported as a package
-        from tests import plot_reference as ref  # type: ignore[no-redef]
+    from . import plot_reference as ref
 
     if not ref.RAQM_OK and not os.environ.get("CI"):
         pytest.skip("the HarfBuzz reference needs Pillow with raqm")

@@ -18,10 +18,7 @@ import numpy as np
 import pytest
 from matplotlib.figure import Figure
 
-try:
-    import plot_reference as ref
-except ImportError:  # tests/ imported as a package
-    from tests import plot_reference as ref  # type: ignore[no-redef]
+from . import plot_reference as ref
 
 from corpusstats import plot
 from corpusstats.plot._text import LRE, PDF

@@ -36,6 +36,8 @@ import re
 import unicodedata
 from typing import Literal
 
+from corpusstats.arabic import ARABIC_LETTERS
+
 __all__ = ["arabic", "renderer_shapes", "backend_kind", "has_arabic", "starts_rtl", "visual_order"]
 
 RLE = "\u202b"  # RIGHT-TO-LEFT EMBEDDING
@@ -43,13 +45,10 @@ LRO = "\u202d"  # LEFT-TO-RIGHT OVERRIDE
 PDF = "\u202c"  # POP DIRECTIONAL FORMATTING
 LRE = "\u202a"  # LEFT-TO-RIGHT EMBEDDING
 
-# Letters of the Arabic script (strong right-to-left), presentation forms included.
-# Arabic-Indic digits (U+0660-0669, U+06F0-06F9) are numbers, not letters: a
-# label of digits alone needs no help.
-_ARABIC_LETTER = re.compile(
-    "[\u0620-\u064a\u066e-\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06ff"
-    "\u0750-\u077f\u08a0-\u08c9\ufb50-\ufdff\ufe70-\ufefc]"
-)
+# Letters of the Arabic script (strong right-to-left), as corpusstats.arabic
+# defines them, presentation forms included.  Arabic-Indic digits are numbers,
+# not letters: a label of digits alone needs no help.
+_ARABIC_LETTER = re.compile(f"[{ARABIC_LETTERS}]")
 # A signed number at the start or after a space/bracket: "-5", "+3.5".  Bidi
 # puts the minus after the number in a right-to-left paragraph ("5-"); an
 # LRE…PDF embedding keeps sign and digits one left-to-right run.  (An LRM

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ._charts import _get_ax, _labeler
+from ._charts import _check_columns, _get_ax, _labeler
 from ._fonts import font_family
 
 if TYPE_CHECKING:
@@ -106,9 +106,7 @@ def month_heatmap(
     colorbar: bool = True,
 ) -> Axes:
     """Heatmap of :func:`corpusstats.dates.month_source_counts`: months across, sources down."""
-    missing = [c for c in ("month", "source", "count") if c not in counts.columns]
-    if missing:
-        raise ValueError(f"month_heatmap(): missing columns {missing}; pass dates.month_source_counts(...)")
+    _check_columns(counts, ("month", "source", "count"), "month_heatmap (pass dates.month_source_counts(...))")
     ax = _get_ax(ax)
     lab = _labeler(ax)
     fam = font_family()
