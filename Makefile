@@ -45,7 +45,8 @@ test-mpl310: $(MPL310)/.installed
 
 lint: $(VENV)/.installed-test
 	$(PY) -m pip install --quiet ruff
-	$(PY) -m ruff check corpusstats tests
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 
 lab: $(VENV)/.installed-test
 	$(VENV)/bin/jupyter lab notebooks/

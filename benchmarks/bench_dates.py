@@ -111,7 +111,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     gold = E.load_seed_gold(DATA / "dates_gold.jsonl")
     sentence_sets = {
-        name: E.load_heldout(DATA / f"dates_{name}.jsonl") for name in ("heldout", "blind", "blind2", "blind3", "blind4", "blind5")
+        name: E.load_heldout(DATA / f"dates_{name}.jsonl")
+        for name in ("heldout", "blind", "blind2", "blind3", "blind4", "blind5")
     }
 
     systems = [("corpusstats", E.ours)]
@@ -124,7 +125,8 @@ def main(argv: list[str] | None = None) -> int:
             print("(dateparser not installed: pip install 'dateparser>=1.5')")
 
     print(
-        f"{'system':<12} {'set':<8} {'gold':>4} {'pred':>4}  {'exact P/R/F1':<17}   {'overlap P/R/F1':<17}   {'value acc/rec':<13}  time"
+        f"{'system':<12} {'set':<8} {'gold':>4} {'pred':>4}  "
+        f"{'exact P/R/F1':<17}   {'overlap P/R/F1':<17}   {'value acc/rec':<13}  time"
     )
     results = {}
     for name, fn in systems:

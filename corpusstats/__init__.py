@@ -12,10 +12,15 @@ jupyter or dask (charts live in ``corpusstats.plot``), and the date extractor
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .arabic import Token, is_stopword, normalize, split_proclitics, stopwords, tokenize, tokenize_spans
 from .corpus import Corpus, load_corpus
 from .counts import TermCounts, count_terms
 from .frequency import lexical_stats, word_frequencies, zipf_fit
+
+if TYPE_CHECKING:  # loaded lazily by __getattr__ below
+    from .dates import date_mentions
 
 __version__ = "0.1.0"
 

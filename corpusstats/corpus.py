@@ -108,7 +108,9 @@ def _plain_share(text: str) -> float:
     """Share of characters that are ASCII, Arabic, or general punctuation."""
     if not text:
         return 1.0
-    ok = sum(1 for ch in text if ch < "\x7f" or "\u0600" <= ch <= "\u06ff" or "\u2000" <= ch <= "\u206f" or ch == "\u00a0")
+    ok = sum(
+        1 for ch in text if ch < "\x7f" or "\u0600" <= ch <= "\u06ff" or "\u2000" <= ch <= "\u206f" or ch == "\u00a0"
+    )
     return ok / len(text)
 
 

@@ -141,7 +141,11 @@ def count_terms(
     table = pd.DataFrame(rows, columns=["group", "term", "count", "docfreq"])
     table = table.sort_values(["group", "count", "term"], ascending=[True, False, True], kind="stable")
     totals = pd.DataFrame(
-        {"group": sorted(ndocs), "tokens": [tokens[g] for g in sorted(ndocs)], "docs": [ndocs[g] for g in sorted(ndocs)]}
+        {
+            "group": sorted(ndocs),
+            "tokens": [tokens[g] for g in sorted(ndocs)],
+            "docs": [ndocs[g] for g in sorted(ndocs)],
+        }
     )
     if by is None:
         table = table.drop(columns="group")

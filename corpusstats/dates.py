@@ -2833,7 +2833,9 @@ class _Parser:
                     or (self.word(kend) == "ال" and self.tok(kend + 1) is not None and self.toks[kend + 1].kind == "n")
                 )
             ):
-                return None  # لليوم السادس على التوالي، في اليوم الـ22 للعدوان: a count of days  # لليلة الثانية على التوالي, اليوم الأول: ordinals, not today
+                # لليوم السادس على التوالي، في اليوم الـ22 للعدوان: a count of days;
+                # لليلة الثانية على التوالي, اليوم الأول: ordinals, not today
+                return None
             if stem == "اليوم" or stem == "يوم":
                 nx = self.word(kend)
                 if nx in _DAY_NEG_NEXT or self.word(k - 1) in ("ذلك", "هذا", "نفس", "ذات") and pod is None:

@@ -89,7 +89,9 @@ def zipf_fit(freq: pd.DataFrame) -> dict[str, float]:
     return {"exponent": float(-slope), "intercept": float(intercept), "r_squared": float(r2)}
 
 
-def lexical_stats(corpus: Corpus, *, by: str | None = None, normalize: bool = True, clitics: bool = False) -> pd.DataFrame:
+def lexical_stats(
+    corpus: Corpus, *, by: str | None = None, normalize: bool = True, clitics: bool = False
+) -> pd.DataFrame:
     """Tokens, types, type/token ratio, hapax legomena and Zipf fit, per group.
 
     Columns: ``[by,] tokens, types, ttr, hapax, zipf_exponent, zipf_r_squared``.

@@ -135,8 +135,10 @@ def distinguishable(text: str, font: str) -> tuple[bool, bool]:
     not held against a candidate.
     """
     ref = reference(text, font)
-    return (compare(reversed_reference(text, font), ref) < MIN_SCORE,
-            compare(unshaped_reference(text, font), ref) < MIN_SCORE)
+    return (
+        compare(reversed_reference(text, font), ref) < MIN_SCORE,
+        compare(unshaped_reference(text, font), ref) < MIN_SCORE,
+    )
 
 
 def verdict(candidate: np.ndarray, text: str, font: str) -> Verdict:
@@ -187,8 +189,7 @@ def raster(fig, fmt: str) -> np.ndarray:  # type: ignore[no-untyped-def]
         import cairosvg
 
         w, h = fig.canvas.get_width_height()
-        png = cairosvg.svg2png(bytestring=data, output_width=w, output_height=h,
-                               background_color="white")
+        png = cairosvg.svg2png(bytestring=data, output_width=w, output_height=h, background_color="white")
         img = Image.open(io.BytesIO(png))
     else:  # pragma: no cover
         raise ValueError(fmt)

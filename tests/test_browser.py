@@ -112,7 +112,8 @@ _OUTPUTS_JS = """
 
 #: what is on screen as an error: stderr-style (pink) output boxes with a traceback in them
 _VISIBLE_ERRORS_JS = """
-() => [...document.querySelectorAll('.jp-NotebookPanel .jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')]
+() => [...document.querySelectorAll(
+    '.jp-NotebookPanel .jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')]
   .map((e) => e.textContent)
   .filter((t) => /Traceback \\(most recent call last\\)|^\\s*\\w*(Error|Exception)\\b/m.test(t))
 """

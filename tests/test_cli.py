@@ -23,7 +23,13 @@ def test_freq_table(capsys):
 def test_freq_by_source_json(capsys):
     assert main(["freq", str(SEEDS), "--by", "source", "--top", "3", "--stopwords", "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)
-    assert len(rows) == 15 and {r["source"] for r in rows} == {"aljazeera", "digest", "syria-2025", "compilation", "youm7"}
+    assert len(rows) == 15 and {r["source"] for r in rows} == {
+        "aljazeera",
+        "digest",
+        "syria-2025",
+        "compilation",
+        "youm7",
+    }
     assert all(r["rank"] <= 3 for r in rows)
 
 
@@ -54,7 +60,9 @@ def test_errors_are_one_line(argv, message, capsys):
 
 def test_installed_command_runs():
     exe = Path(sys.executable).with_name("corpusstats")
-    proc = subprocess.run([str(exe), "freq", "seeds", "--top", "5", "--clitics"], cwd=ROOT, capture_output=True, text=True)
+    proc = subprocess.run(
+        [str(exe), "freq", "seeds", "--top", "5", "--clitics"], cwd=ROOT, capture_output=True, text=True
+    )
     assert proc.returncode == 0, proc.stderr
     assert "ال+" in proc.stdout
     bad = subprocess.run([str(exe), "freq", "nowhere"], cwd=ROOT, capture_output=True, text=True)

@@ -11,7 +11,9 @@ from corpusstats.corpus import decode_bytes
 from .conftest import SEEDS
 
 ARABIC = "زار الرئيس السوري بشار الأسد موسكو يوم الثلاثاء 20 أكتوبر."
-PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+)
 
 
 def test_seeds_load_with_manifest(seeds_corpus):
@@ -51,7 +53,15 @@ def test_mixed_encodings_and_bad_files(tmp_path):
     corpus = cs.load_corpus(tmp_path)
     rep = corpus.report.set_index("path")
     assert set(rep.index) == {
-        "cp1256.txt", "utf16.txt", "bom.txt", "empty.txt", "blank.txt", "image.txt", "latin.txt", "notes.md", "aljazeera/a.txt",
+        "cp1256.txt",
+        "utf16.txt",
+        "bom.txt",
+        "empty.txt",
+        "blank.txt",
+        "image.txt",
+        "latin.txt",
+        "notes.md",
+        "aljazeera/a.txt",
     }
     assert rep.loc["cp1256.txt", ["status", "encoding"]].tolist() == ["loaded", "cp1256"]
     assert rep.loc["utf16.txt", ["status", "encoding"]].tolist() == ["loaded", "utf-16"]
@@ -111,7 +121,12 @@ def test_decode_bytes_utf16_without_bom_and_binary():
 
 def test_from_dataframe():
     df = pd.DataFrame(
-        {"text": ["في موسكو", "فى موسكو", ""], "outlet": ["a", "b", "c"], "when": ["2015-10-20", "x", None], "extra": [1, 2, 3]}
+        {
+            "text": ["في موسكو", "فى موسكو", ""],
+            "outlet": ["a", "b", "c"],
+            "when": ["2015-10-20", "x", None],
+            "extra": [1, 2, 3],
+        }
     )
     corpus = cs.Corpus.from_dataframe(df, source="outlet", date="when")
     assert corpus.documents["doc_id"].tolist() == ["doc0001", "doc0002"]

@@ -15,10 +15,10 @@ from matplotlib.figure import Figure
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
-from . import plot_reference as ref
-
 import corpusstats  # noqa: E402
 from corpusstats import plot  # noqa: E402
+
+from . import plot_reference as ref
 
 
 @pytest.fixture(autouse=True)
@@ -48,21 +48,25 @@ def content(corpus):  # type: ignore[no-untyped-def]
     return corpusstats.word_frequencies(corpus, stopwords=True)
 
 
-FREQ = pd.DataFrame({
-    "term": ["سوريا", "الأسد", "موسكو", "لا", "بوتين"],
-    "count": [10, 7, 7, 3, 1],
-    "per_10k": [100.0, 70.0, 70.0, 30.0, 10.0],
-    "rank": [1, 2, 2, 4, 5],
-    "docfreq": [3, 2, 2, 1, 1],
-})
-BY_SOURCE = pd.DataFrame({
-    "source": ["a", "a", "a", "b", "b"],
-    "term": ["سوريا", "الأسد", "موسكو", "سوريا", "بوتين"],
-    "count": [6, 5, 1, 4, 3],
-    "per_10k": [60.0, 50.0, 10.0, 80.0, 60.0],
-    "rank": [1, 2, 3, 1, 2],
-    "docfreq": [1, 1, 1, 1, 1],
-})
+FREQ = pd.DataFrame(
+    {
+        "term": ["سوريا", "الأسد", "موسكو", "لا", "بوتين"],
+        "count": [10, 7, 7, 3, 1],
+        "per_10k": [100.0, 70.0, 70.0, 30.0, 10.0],
+        "rank": [1, 2, 2, 4, 5],
+        "docfreq": [3, 2, 2, 1, 1],
+    }
+)
+BY_SOURCE = pd.DataFrame(
+    {
+        "source": ["a", "a", "a", "b", "b"],
+        "term": ["سوريا", "الأسد", "موسكو", "سوريا", "بوتين"],
+        "count": [6, 5, 1, 4, 3],
+        "per_10k": [60.0, 50.0, 10.0, 80.0, 60.0],
+        "rank": [1, 2, 3, 1, 2],
+        "docfreq": [1, 1, 1, 1, 1],
+    }
+)
 
 
 def _ticklabels(ax) -> list[str]:  # type: ignore[no-untyped-def]
@@ -209,7 +213,9 @@ def test_wordcloud_draws_an_image_and_is_deterministic(content) -> None:  # type
     assert not ax.axison
 
 
-@pytest.mark.skipif(not ref.RAQM_OK and not os.environ.get("CI"), reason="the HarfBuzz reference needs Pillow with raqm")
+@pytest.mark.skipif(
+    not ref.RAQM_OK and not os.environ.get("CI"), reason="the HarfBuzz reference needs Pillow with raqm"
+)
 def test_wordcloud_words_are_shaped(content, font) -> None:  # type: ignore[no-untyped-def]
     wc = plot.build_wordcloud(content, n=12, width=500, height=260)
     checked = 0
@@ -222,7 +228,9 @@ def test_wordcloud_words_are_shaped(content, font) -> None:  # type: ignore[no-u
     assert checked >= 5
 
 
-@pytest.mark.skipif(not ref.RAQM_OK and not os.environ.get("CI"), reason="the HarfBuzz reference needs Pillow with raqm")
+@pytest.mark.skipif(
+    not ref.RAQM_OK and not os.environ.get("CI"), reason="the HarfBuzz reference needs Pillow with raqm"
+)
 def test_wordcloud_preshapes_without_raqm(content, font, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Pillow without raqm draws code points left to right: the words must be pre-shaped."""
     from PIL import ImageFont, features
@@ -261,7 +269,9 @@ def top12(content, font):  # type: ignore[no-untyped-def]
     return fig, ax
 
 
-@pytest.mark.skipif(not ref.RAQM_OK and not os.environ.get("CI"), reason="the HarfBuzz reference needs Pillow with raqm")
+@pytest.mark.skipif(
+    not ref.RAQM_OK and not os.environ.get("CI"), reason="the HarfBuzz reference needs Pillow with raqm"
+)
 @pytest.mark.parametrize("fmt", ["png", "pdf", "svg"])
 def test_top12_figure_every_label_and_title_shaped(top12, content, font, fmt) -> None:  # type: ignore[no-untyped-def]
     fig, ax = top12
@@ -291,6 +301,8 @@ def test_top12_wrong_labels_would_be_caught(content, font) -> None:  # type: ign
     fig.canvas.draw()
     gray = ref.raster(fig, "png")
     renderer = fig.canvas.get_renderer()
-    failed = sum(not ref.verdict(ref.crop_artist(gray, lab, renderer), t, font).ok
-                 for t, lab in zip(top["term"], ax.get_yticklabels(), strict=True))
+    failed = sum(
+        not ref.verdict(ref.crop_artist(gray, lab, renderer), t, font).ok
+        for t, lab in zip(top["term"], ax.get_yticklabels(), strict=True)
+    )
     assert failed == 12

@@ -31,9 +31,14 @@ def two_runs(tmp_path_factory):  # type: ignore[no-untyped-def]
     procs = [
         subprocess.Popen(
             [sys.executable, str(SCRIPT), "--out", str(out)],
-            env={**os.environ, "PYTHONHASHSEED": str(seed),
-                 "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))},
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
+            env={
+                **os.environ,
+                "PYTHONHASHSEED": str(seed),
+                "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+            },
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            cwd=ROOT,
         )
         for out, seed in zip(outs, (1, 2), strict=True)
     ]

@@ -18,14 +18,15 @@ import numpy as np
 import pytest
 from matplotlib.figure import Figure
 
-from . import plot_reference as ref
-
 from corpusstats import plot
 from corpusstats.plot._text import LRE, PDF
 
+from . import plot_reference as ref
+
 # Skipped on a developer machine without libfribidi; in CI (.ci/run installs it) a missing raqm fails.
-pytestmark = pytest.mark.skipif(not ref.RAQM_OK and not os.environ.get("CI"),
-                                reason="the HarfBuzz reference needs Pillow with raqm (libfribidi)")
+pytestmark = pytest.mark.skipif(
+    not ref.RAQM_OK and not os.environ.get("CI"), reason="the HarfBuzz reference needs Pillow with raqm (libfribidi)"
+)
 
 # name -> (label, the logical text a correct renderer shows)
 CASES = {
@@ -82,14 +83,18 @@ PDF_311_BUGS = {"harakat", "brackets"}
 
 def _known_bug(request: pytest.FixtureRequest, name: str, fmt: str) -> None:
     if name in PDF_311_BUGS and fmt == "pdf" and MPL_311:
-        request.applymarker(pytest.mark.xfail(
-            strict=True, reason="matplotlib 3.11 PDF backend leaves a gap after harakat / mirrored parentheses"))
+        request.applymarker(
+            pytest.mark.xfail(
+                strict=True, reason="matplotlib 3.11 PDF backend leaves a gap after harakat / mirrored parentheses"
+            )
+        )
     if name == "tanween" and not SHAPES:
         # Without mark positioning (matplotlib < 3.11) a mark is drawn at its
         # default offset: over a narrow final alef, tanween hangs off its left
         # side.  Joined and in order, but the ink differs enough to fail.
-        request.applymarker(pytest.mark.xfail(
-            strict=True, reason="non-shaping matplotlib cannot position tanween over a final alef"))
+        request.applymarker(
+            pytest.mark.xfail(strict=True, reason="non-shaping matplotlib cannot position tanween over a final alef")
+        )
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

@@ -161,12 +161,26 @@ def zipf(
         color = f"C{i % 10}"
         name = "" if key is None else f"{key}: "
         # thousands of points: rasterized, so an SVG/PDF stays small
-        ax.plot(ranks, counts, ".", ms=3, alpha=0.5, color=color, rasterized=len(counts) > 300,
-                label=None if key is not None else lab(f"{len(counts)} كلمة مختلفة"))
+        ax.plot(
+            ranks,
+            counts,
+            ".",
+            ms=3,
+            alpha=0.5,
+            color=color,
+            rasterized=len(counts) > 300,
+            label=None if key is not None else lab(f"{len(counts)} كلمة مختلفة"),
+        )
         if not math.isnan(f["exponent"]):
             line = 10 ** (f["intercept"] - f["exponent"] * np.log10(ranks))
-            ax.plot(ranks, line, "-", lw=1.5, color="k" if key is None else color,
-                    label=lab(f"{name}α = {f['exponent']:.2f}, R² = {f['r_squared']:.2f}"))
+            ax.plot(
+                ranks,
+                line,
+                "-",
+                lw=1.5,
+                color="k" if key is None else color,
+                label=lab(f"{name}α = {f['exponent']:.2f}, R² = {f['r_squared']:.2f}"),
+            )
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xlabel(lab("الرتبة"), **fonts)
@@ -206,9 +220,11 @@ def compare_sources(
         totals = freq.groupby("term", sort=True)["count"].sum().reset_index()
         terms = list(totals.sort_values(["count", "term"], ascending=[False, True], kind="stable")["term"].head(n))
     terms = list(terms)
-    table = (freq[freq["term"].isin(terms)]
-             .pivot_table(index="term", columns=by, values=value, aggfunc="sum", fill_value=0)
-             .reindex(index=terms, fill_value=0))
+    table = (
+        freq[freq["term"].isin(terms)]
+        .pivot_table(index="term", columns=by, values=value, aggfunc="sum", fill_value=0)
+        .reindex(index=terms, fill_value=0)
+    )
     groups = sorted(freq[by].unique(), key=str)
     table = table.reindex(columns=groups, fill_value=0)
     ax = _get_ax(ax)
@@ -218,8 +234,13 @@ def compare_sources(
     height = 0.8 / m
     ypos = np.arange(len(terms))
     for j, g in enumerate(groups):
-        ax.barh(ypos - 0.4 + height * (j + 0.5), table[g].to_numpy(dtype=float), height=height,
-                color=f"C{j % 10}", label=lab(str(g)))
+        ax.barh(
+            ypos - 0.4 + height * (j + 0.5),
+            table[g].to_numpy(dtype=float),
+            height=height,
+            color=f"C{j % 10}",
+            label=lab(str(g)),
+        )
     ax.set_yticks(ypos, [lab(t) for t in terms], **fonts)
     ax.set_ylim(len(terms) - 0.5, -0.5)
     if rtl:
@@ -230,8 +251,11 @@ def compare_sources(
         ax.set_title(lab(title), **fonts)
     from matplotlib.font_manager import FontProperties
 
-    ax.legend(prop=FontProperties(family=font_family(), size="small"), frameon=False,
-              loc="lower left" if rtl else "lower right")
+    ax.legend(
+        prop=FontProperties(family=font_family(), size="small"),
+        frameon=False,
+        loc="lower left" if rtl else "lower right",
+    )
     for side in ("top", "left" if rtl else "right"):
         ax.spines[side].set_visible(False)
     return ax
@@ -267,9 +291,16 @@ def build_wordcloud(
     words = {(t if shapes else visual_order(t)): float(v) for t, v in zip(top["term"], top[value], strict=True)}
     path = font if font and font.lower().endswith((".ttf", ".otf", ".ttc")) else font_path(font)
     return WordCloud(
-        font_path=path, width=width, height=height, background_color=background,
-        colormap=colormap, random_state=random_state, prefer_horizontal=1.0,
-        max_words=len(words), relative_scaling=0.5, margin=4,
+        font_path=path,
+        width=width,
+        height=height,
+        background_color=background,
+        colormap=colormap,
+        random_state=random_state,
+        prefer_horizontal=1.0,
+        max_words=len(words),
+        relative_scaling=0.5,
+        margin=4,
     ).generate_from_frequencies(words)
 
 
@@ -297,8 +328,17 @@ def wordcloud(
     Arabic).  The layout is deterministic for a given ``random_state``.  Words
     are never rotated.
     """
-    wc = build_wordcloud(freq, n=n, value=value, width=width, height=height, font=font,
-                         colormap=colormap, background=background, random_state=random_state)
+    wc = build_wordcloud(
+        freq,
+        n=n,
+        value=value,
+        width=width,
+        height=height,
+        font=font,
+        colormap=colormap,
+        background=background,
+        random_state=random_state,
+    )
     ax = _get_ax(ax)
     ax.imshow(wc.to_array(), interpolation="bilinear")
     ax.set_axis_off()

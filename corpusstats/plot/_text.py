@@ -124,8 +124,7 @@ def _probe(kind: Kind) -> bool:
     from matplotlib.figure import Figure
 
     fig = Figure(figsize=(1.6, 0.6), dpi=100)
-    fig.text(0.5, 0.5, _PROBE_TEXT, fontsize=24, ha="center", va="center",
-             family="DejaVu Sans", parse_math=False)
+    fig.text(0.5, 0.5, _PROBE_TEXT, fontsize=24, ha="center", va="center", family="DejaVu Sans", parse_math=False)
     if kind == "cairo":
         import io
 
@@ -191,9 +190,7 @@ def _reshaper():  # type: ignore[no-untyped-def]
     # Keep harakat (the renderer can draw them); only the lam-alef ligatures,
     # which every Arabic font has, not the "Allah" word ligature that many
     # fonts lack.
-    return arabic_reshaper.ArabicReshaper(
-        configuration={"delete_harakat": False, "ARABIC LIGATURE ALLAH": False}
-    )
+    return arabic_reshaper.ArabicReshaper(configuration={"delete_harakat": False, "ARABIC LIGATURE ALLAH": False})
 
 
 def visual_order(line: str) -> str:
@@ -254,11 +251,11 @@ def arabic(text: object, *, backend: str | None = None, escape_math: bool = True
     if has_arabic(s):
         s = _SIGNED_NUMBER.sub(LRE + r"\1" + PDF, s)
         if renderer_shapes(backend_kind(backend)):
-            s = "\n".join(RLE + line + PDF if starts_rtl(line) else line
-                          for line in s.split("\n"))
+            s = "\n".join(RLE + line + PDF if starts_rtl(line) else line for line in s.split("\n"))
         else:
             wrap = _svg_text_left_to_viewer()
-            s = "\n".join((LRO + visual_order(line) + PDF if wrap else visual_order(line))
-                          if has_arabic(line) else line
-                          for line in s.split("\n"))
+            s = "\n".join(
+                (LRO + visual_order(line) + PDF if wrap else visual_order(line)) if has_arabic(line) else line
+                for line in s.split("\n")
+            )
     return _escape_math(s) if escape_math else s
