@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .arabic import SENTENCE_BREAK_RE, Token, is_stopword, tokenize_spans
+from .arabic import Token, is_stopword, sentence_breaks, tokenize_spans
 from .corpus import Corpus
 
 __all__ = ["TermCounts", "count_terms", "segments", "vocabulary", "check_by"]
@@ -71,7 +71,7 @@ def segments(
     N-grams and collocation windows never cross a sentence break.
     """
     tokens = tokenize_spans(text, normalize=normalize, clitics=clitics, vocabulary=vocab)
-    breaks = [m.start() for m in SENTENCE_BREAK_RE.finditer(text)]
+    breaks = sentence_breaks(text)
     out: list[list[Token]] = [[]]
     b = 0
     for tok in tokens:
