@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .arabic import Token, is_stopword, normalize, split_proclitics, stopwords, tokenize, tokenize_spans
+from .collocations import clusters, collocations, kwic
 from .corpus import Corpus, load_corpus
 from .counts import TermCounts, TokenStream, count_terms
 from .frequency import lexical_stats, word_frequencies, zipf_fit
@@ -30,9 +31,12 @@ __all__ = [
     "TermCounts",
     "Token",
     "TokenStream",
+    "clusters",
+    "collocations",
     "count_terms",
     "date_mentions",
     "is_stopword",
+    "kwic",
     "lexical_stats",
     "load_corpus",
     "normalize",

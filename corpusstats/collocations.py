@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from ._checks import check_bool, check_int
 from .arabic import TOKEN_RE, normalize, tokenize_spans
 from .corpus import Corpus
 
@@ -264,14 +265,6 @@ MEASURES: dict[str, Callable[..., np.ndarray]] = {
 # --- shared checks -----------------------------------------------------------------------
 
 
-def _check_int(name: str, value: Any, minimum: int) -> int:
-    if not isinstance(value, (int, np.integer)) or isinstance(value, bool):
-        raise TypeError(f"{name} must be a whole number, got {type(value).__name__}")
-    if value < minimum:
-        raise ValueError(f"{name} must be >= {minimum}, got {value}")
-    return int(value)
-
-
 def _check_measures(measures: Iterable[str] | str | None, sort: str) -> list[str]:
     if measures is None:
         names = list(MEASURES)
@@ -296,14 +289,14 @@ def _window(window: Any, node: Any) -> tuple[int, int]:
     if isinstance(window, tuple):
         if len(window) != 2:
             raise ValueError(f"window must be N or (left, right), got {window!r}")
-        left = _check_int("window[0]", window[0], 0)
-        right = _check_int("window[1]", window[1], 0)
+        left = check_int("window[0]", window[0], minimum=0)
+        right = check_int("window[1]", window[1], minimum=0)
         if left + right == 0:
             raise ValueError("window (left, right) must span at least one token")
         if node is None:
             raise ValueError("window=(left, right) needs a node; without one, window=N counts pairs N tokens apart")
         return left, right
-    k = _check_int("window", window, 1)
+    k = check_int("window", window, minimum=1)
     return (k, k) if node is not None else (0, k)
 
 
@@ -320,11 +313,6 @@ def _token_groups(tc: TermCounts, by: str | None) -> tuple[pd.Index, np.ndarray 
     gdoc[coo.col] = coo.row
     n = np.bincount(gdoc, weights=doc_len, minlength=len(labels)).astype(np.int64)
     return labels, np.repeat(gdoc, doc_len), n
-
-
-def _sentence_ids(stream: Any) -> np.ndarray:
-    starts = np.asarray(stream.sent_starts, dtype=np.int64)
-    return np.repeat(np.arange(len(starts) - 1, dtype=np.int64), np.diff(starts))
 
 
 def _count_rows(cols: list[np.ndarray], sizes: list[int]) -> tuple[list[np.ndarray], np.ndarray]:
@@ -403,7 +391,7 @@ def collocations(
     """
     from .counts import resolve_counts
 
-    min_count = _check_int("min_count", min_count, 1)
+    min_count = check_int("min_count", min_count, minimum=1)
     names = _check_measures(measures, sort)
     left, right = _window(window, node)
     tc = resolve_counts(counts_or_corpus, ngram=1, normalize=normalize, clitics=clitics, stopwords=stopwords)
@@ -411,7 +399,7 @@ def collocations(
     ids = np.asarray(stream.ids, dtype=np.int64)
     vocab_size = max(len(stream.vocab), 1)
     labels, gtok, n_group = _token_groups(tc, by)
-    sent = _sentence_ids(stream)
+    sent = stream.sentence_ids()
     is_stop = np.asarray(tc.is_stop, dtype=bool)
     n_tok = len(ids)
 
@@ -511,7 +499,7 @@ def _sizes(n: Any) -> list[int]:
         if isinstance(n, range):
             sizes = vals
         elif len(vals) == 2:
-            lo, hi = (_check_int("n", v, 1) for v in vals)
+            lo, hi = (check_int("n", v, minimum=1) for v in vals)
             if hi < lo:
                 raise ValueError(f"n=(min, max) needs min <= max, got {n!r}")
             sizes = list(range(lo, hi + 1))
@@ -519,8 +507,8 @@ def _sizes(n: Any) -> list[int]:
             raise ValueError(f"n must be a size or (min, max), got {n!r}")
         if not sizes:
             raise ValueError(f"n must contain at least one size, got {n!r}")
-        return [_check_int("n", v, 1) for v in sizes]
-    return [_check_int("n", n, 1)]
+        return [check_int("n", v, minimum=1) for v in sizes]
+    return [check_int("n", n, minimum=1)]
 
 
 def clusters(
@@ -546,7 +534,7 @@ def clusters(
     """
     from .counts import TermCounts, resolve_counts
 
-    min_count = _check_int("min_count", min_count, 1)
+    min_count = check_int("min_count", min_count, minimum=1)
     if isinstance(counts_or_corpus, TermCounts):
         own = counts_or_corpus.ngram
         if n is not None and _sizes(n) != [own]:
@@ -648,7 +636,9 @@ def kwic(
 
     if not isinstance(corpus, Corpus):
         raise TypeError(f"kwic needs a Corpus (the text), got {type(corpus).__name__}")
-    window = _check_int("window", window, 0)
+    window = check_int("window", window, minimum=0)
+    check_bool("regex", regex)
+    check_bool("clitics", clitics)
     if sort is not None:
         if not isinstance(sort, str):
             raise TypeError(f"sort must be None or a str, got {type(sort).__name__}")
@@ -669,7 +659,7 @@ def kwic(
             match_type = vocab == part
         hit &= match_type[ids[i : n_tok - k + 1 + i]]
     if k > 1 and len(hit):
-        sent = _sentence_ids(stream)
+        sent = stream.sentence_ids()
         hit &= sent[: n_tok - k + 1] == sent[k - 1 :]
     positions = np.flatnonzero(hit)
     doc_starts = np.asarray(stream.doc_starts, dtype=np.int64)
