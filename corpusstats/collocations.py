@@ -300,19 +300,39 @@ def _window(window: Any, node: Any) -> tuple[int, int]:
     return (k, k) if node is not None else (0, k)
 
 
-def _token_groups(tc: TermCounts, by: str | None) -> tuple[pd.Index, np.ndarray | None, np.ndarray]:
-    """Group labels, the group of every running token (None: one group) and tokens per group."""
-    from .counts import group_matrix
+def _stream_and_groups(
+    data: Any, *, by: str | None, normalize: bool, clitics: bool, stopwords: Any
+) -> tuple[Any, np.ndarray, pd.Index, np.ndarray | None, np.ndarray]:
+    """The token stream, its stopword flags, group labels, each token's group (None: one group), tokens per group.
 
-    labels, gm = group_matrix(tc, by)
-    doc_len = np.diff(np.asarray(tc.stream.doc_starts, dtype=np.int64))
+    A corpus without ``by`` needs only the core's token stream (no document ×
+    term matrix); otherwise the counts give the groups.
+    """
+    from .counts import TermCounts, group_matrix, resolve_counts, resolve_stopwords, token_stream
+
+    if isinstance(data, Corpus) and by is None:
+        check_bool("normalize", normalize)
+        check_bool("clitics", clitics)
+        stream = token_stream(data, normalize=normalize, clitics=clitics)
+        stop = resolve_stopwords(stopwords, normalize=normalize) or frozenset()
+        is_stop = np.fromiter((t in stop for t in stream.vocab), dtype=bool, count=len(stream.vocab))
+        labels = pd.Index([None], dtype=object)
+    else:
+        if not isinstance(data, (Corpus, TermCounts)):
+            resolve_counts(data)  # raises the TypeError every statistic raises
+        tc = resolve_counts(data, ngram=1, normalize=normalize, clitics=clitics, stopwords=stopwords)
+        if tc.ngram != 1:
+            raise ValueError(f"collocations need unigram counts, got {tc.ngram}-gram counts")
+        stream, is_stop = tc.stream, np.asarray(tc.is_stop, dtype=bool)
+        labels, gm = group_matrix(tc, by)
+    doc_len = np.diff(np.asarray(stream.doc_starts, dtype=np.int64))
     if by is None:
-        return labels, None, np.array([doc_len.sum()], dtype=np.int64)
+        return stream, is_stop, labels, None, np.array([doc_len.sum()], dtype=np.int64)
     coo = gm.tocoo()
     gdoc = np.zeros(len(doc_len), dtype=np.int64)
     gdoc[coo.col] = coo.row
     n = np.bincount(gdoc, weights=doc_len, minlength=len(labels)).astype(np.int64)
-    return labels, np.repeat(gdoc, doc_len), n
+    return stream, is_stop, labels, np.repeat(gdoc, doc_len), n
 
 
 def _count_rows(cols: list[np.ndarray], sizes: list[int]) -> tuple[list[np.ndarray], np.ndarray]:
@@ -389,18 +409,15 @@ def collocations(
     ``sort`` (a measure or ``"o11"``) descending, ``o11`` descending, then
     ``w1``, ``w2``, ``position``: deterministic.
     """
-    from .counts import resolve_counts
-
     min_count = check_int("min_count", min_count, minimum=1)
     names = _check_measures(measures, sort)
     left, right = _window(window, node)
-    tc = resolve_counts(counts_or_corpus, ngram=1, normalize=normalize, clitics=clitics, stopwords=stopwords)
-    stream = tc.stream
+    stream, is_stop, labels, gtok, n_group = _stream_and_groups(
+        counts_or_corpus, by=by, normalize=normalize, clitics=clitics, stopwords=stopwords
+    )
     ids = np.asarray(stream.ids, dtype=np.int64)
     vocab_size = max(len(stream.vocab), 1)
-    labels, gtok, n_group = _token_groups(tc, by)
     sent = stream.sentence_ids()
-    is_stop = np.asarray(tc.is_stop, dtype=bool)
     n_tok = len(ids)
 
     firsts: list[np.ndarray] = []
@@ -451,6 +468,12 @@ def collocations(
     f1, f2 = _group_freqs(ids, gtok, len(labels), vocab_size, g, a, b, stream)
     n = n_group[g]
     span = np.where(side == 0, left, right).astype("float64")
+    scores = {name: MEASURES[name](o11, f1, f2, n, span).astype("float64") for name in names}
+    # Term ids follow the sorted order of the terms, so sorting ids sorts the words.
+    order_keys = [side, b, a, -o11] + ([-scores[sort]] if sort != "o11" else []) + [g]
+    order = np.lexsort(order_keys)
+    g, a, b, side, o11, f1, f2, n, span = (x[order] for x in (g, a, b, side, o11, f1, f2, n, span))
+    scores = {name: v[order] for name, v in scores.items()}
     out: dict[str, Any] = {}
     if by is not None:
         out[by] = labels.take(g)
@@ -460,15 +483,8 @@ def collocations(
     if node is not None:
         out["position"] = np.where(side == 0, "left", "right")
     out.update({"o11": o11.astype(np.int64), "f1": f1, "f2": f2, "n": n, "e11": expected(f1, f2, n, span)})
-    for name in names:
-        out[name] = MEASURES[name](o11, f1, f2, n, span).astype("float64")
-    df = pd.DataFrame(out)
-    keys = ([by] if by is not None else []) + ([sort] if sort != "o11" else []) + ["o11", "w1", "w2"]
-    asc = ([True] if by is not None else []) + ([False] if sort != "o11" else []) + [False, True, True]
-    if node is not None:
-        keys.append("position")
-        asc.append(True)
-    return df.sort_values(keys, ascending=asc, kind="stable", na_position="last").reset_index(drop=True)
+    out.update(scores)
+    return pd.DataFrame(out)
 
 
 def _group_freqs(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import importlib
 import math
 from collections import Counter
 from itertools import pairwise
@@ -13,9 +14,10 @@ import pytest
 from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
 
 import corpusstats as cs
-from corpusstats import collocations as col
 from corpusstats.arabic import sentence_breaks
 
+# the module (corpusstats.collocations the attribute is the function of the same name)
+col = importlib.import_module("corpusstats.collocations")
 BAM = BigramAssocMeasures
 
 

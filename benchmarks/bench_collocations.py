@@ -1,0 +1,147 @@
+"""Collocations against NLTK on a generated corpus: speed, peak memory, same top pairs.
+
+    collocations(corpus, window=1, min_count=5)          (corpusstats, from a fresh Corpus: counting included)
+    BigramCollocationFinder.from_documents(sentences)     (NLTK, given the sentence token lists ready-made)
+      + apply_freq_filter(5) + score_ngrams(likelihood_ratio)
+
+Each side runs in its own process (so peak RSS is its own), on the same corpus,
+generated from the seed words with a fixed seed to about 20 MB and 100 MB of
+UTF-8 text. NLTK gets the very sentence token lists corpusstats counts (read off
+its token stream, not timed); its tokenization is not timed, ours is. A second
+row checks that NLTK's top 100 pairs by log-likelihood are ours.
+Run: ``make bench`` or ``.venv/bin/python benchmarks/bench_collocations.py [MB ...]``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+TOP = 100
+
+
+def make_frame(mb: float):  # type: ignore[no-untyped-def]
+    """About ``mb`` megabytes of UTF-8 text, as documents of seed words (bench_counts.make_corpus)."""
+    from bench_counts import make_corpus
+
+    sample = make_corpus(200, seed=1)
+    per_doc = sum(len(t.encode("utf-8")) for t in sample["text"]) / len(sample)
+    return make_corpus(max(1, round(mb * 1e6 / per_doc)), seed=0)
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_ours(mb: float) -> dict:
+    import corpusstats as cs
+
+    df = make_frame(mb)
+    size = sum(len(t.encode("utf-8")) for t in df["text"]) / 1e6
+    t0 = time.perf_counter()
+    corpus = cs.Corpus.from_dataframe(df)
+    res = cs.collocations(corpus, window=1, min_count=5)
+    seconds = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    cs.collocations(corpus, window=1, min_count=5)  # the token stream is cached on the corpus now
+    warm = time.perf_counter() - t0
+    stream = cs.count_terms(corpus).stream
+    top = res.head(TOP)
+    return {
+        "mb": size,
+        "tokens": int(len(stream.ids)),
+        "pairs": int(len(res)),
+        "seconds": seconds,
+        "warm": warm,
+        "rss": peak_rss_mb(),
+        "top": [[a, b, s] for a, b, s in zip(top["w1"], top["w2"], top["llr"], strict=True)],
+        "cut": float(res["llr"].iloc[TOP - 1]),
+    }
+
+
+def run_nltk(mb: float) -> dict:
+    import numpy as np
+    from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
+
+    import corpusstats as cs
+
+    corpus = cs.Corpus.from_dataframe(make_frame(mb))
+    stream = cs.count_terms(corpus).stream
+    words = stream.vocab[stream.ids].tolist()
+    starts = np.asarray(stream.sent_starts).tolist()
+    sentences = [words[a:b] for a, b in zip(starts[:-1], starts[1:], strict=True)]
+    del corpus, stream, words
+    t0 = time.perf_counter()
+    finder = BigramCollocationFinder.from_documents(sentences)
+    finder.apply_freq_filter(5)
+    scored = finder.score_ngrams(BigramAssocMeasures.likelihood_ratio)
+    seconds = time.perf_counter() - t0
+    return {
+        "seconds": seconds,
+        "rss": peak_rss_mb(),
+        "pairs": len(scored),
+        "top": [[a, b, s] for (a, b), s in scored[:TOP]],
+        "cut": scored[TOP - 1][1],
+    }
+
+
+def same_top(ours: dict, theirs: dict) -> bool:
+    """Same top-100 pairs, allowing only pairs tied with the 100th score to swap places at the cut."""
+    a = {(x, y) for x, y, _ in ours["top"]}
+    b = {(x, y) for x, y, _ in theirs["top"]}
+    if a == b:
+        return True
+    cut = theirs["cut"]
+    diff = [s for x, y, s in ours["top"] + theirs["top"] if ((x, y) in a) != ((x, y) in b)]
+    return all(abs(s - cut) <= 1e-9 * abs(cut) for s in diff)
+
+
+def _cpuinfo() -> list[str]:
+    try:
+        return Path("/proc/cpuinfo").read_text().splitlines()
+    except OSError:
+        return []
+
+
+def child(side: str, mb: float) -> dict:
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", side, str(mb)], capture_output=True, text=True, check=True
+    )
+    return json.loads(out.stdout)
+
+
+def main(sizes: list[float]) -> None:
+    cpu = next((ln.split(":", 1)[1].strip() for ln in _cpuinfo() if ln.startswith("model name")), platform.machine())
+    print(f"machine: {cpu}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(
+        "| corpus | tokens | pairs (>= 5) | corpusstats (counting included) | NLTK | ratio "
+        "| corpusstats, stream cached | ratio | peak RSS ours / NLTK | same top 100 |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for mb in sizes:
+        ours, theirs = child("ours", mb), child("nltk", mb)
+        ratio = theirs["seconds"] / ours["seconds"]
+        same = same_top(ours, theirs) and ours["pairs"] == theirs["pairs"]
+        print(
+            f"| {ours['mb']:.0f} MB | {ours['tokens']:,} | {ours['pairs']:,} | {ours['seconds']:.2f} s | "
+            f"{theirs['seconds']:.2f} s | {ratio:.1f}x faster | {ours['warm']:.2f} s | "
+            f"{theirs['seconds'] / ours['warm']:.0f}x faster | {ours['rss']:.0f} MB / {theirs['rss']:.0f} MB | "
+            f"{'yes' if same else 'NO'} |",
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        print(json.dumps((run_ours if sys.argv[2] == "ours" else run_nltk)(float(sys.argv[3]))))
+    else:
+        main([float(a) for a in sys.argv[1:]] or [20.0, 100.0])
