@@ -22,11 +22,15 @@ import matplotlib
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
 
 import corpusstats  # noqa: E402
 from corpusstats import dates, plot  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
+
+#: The words whose collocates make the network figure.
+NETWORK_NODES = ("موسكو", "الأسد", "بوتين")
 
 RC = {
     "svg.hashsalt": "corpusstats-figures",
@@ -86,6 +90,19 @@ def figures(corpus: corpusstats.Corpus) -> dict[str, object]:
     fig, ax = plt.subplots(figsize=(8, 4.4), layout="constrained")
     plot.wordcloud(content, n=120, ax=ax, width=800, height=420)
     figs["wordcloud"] = fig
+
+    moscow = corpusstats.collocations(corpus, node="موسكو", window=5, stopwords=True)
+    fig, ax = plt.subplots(figsize=(8, 6.5), layout="constrained")
+    plot.collocates(moscow, n=12, ax=ax)
+    figs["collocates_moscow"] = fig
+
+    hubs = pd.concat(
+        [corpusstats.collocations(corpus, node=w, window=5, stopwords=True, min_count=3) for w in NETWORK_NODES],
+        ignore_index=True,
+    )
+    fig, ax = plt.subplots(figsize=(9, 7.5), layout="constrained")
+    plot.collocation_network(hubs, n=40, ax=ax, title="شبكة الكلمات المصاحبة لـ«موسكو» و«الأسد» و«بوتين»")
+    figs["collocation_network"] = fig
 
     mentions = corpusstats.date_mentions(corpus)
     fig, ax = plt.subplots(figsize=(9, 3.6), layout="constrained")

@@ -18,10 +18,16 @@ FIGURES = ROOT / "figures"
 
 def _versions() -> dict[str, str]:
     import matplotlib
+    import networkx
     import PIL
     import wordcloud
 
-    return {"matplotlib": matplotlib.__version__, "Pillow": PIL.__version__, "wordcloud": wordcloud.__version__}
+    return {
+        "matplotlib": matplotlib.__version__,
+        "Pillow": PIL.__version__,
+        "wordcloud": wordcloud.__version__,
+        "networkx": networkx.__version__,
+    }
 
 
 @pytest.fixture(scope="module")
@@ -85,8 +91,8 @@ def test_figures_readme_lists_every_figure(two_runs) -> None:  # type: ignore[no
 def test_committed_figures_are_what_make_figures_writes(two_runs) -> None:  # type: ignore[no-untyped-def]
     """Byte for byte, when the libraries that draw them are the versions that wrote them."""
     readme = (FIGURES / "README.md").read_text(encoding="utf-8")
-    recorded = dict(re.findall(r"^- (matplotlib|Pillow|wordcloud) ([\w.]+)$", readme, flags=re.M))
-    assert set(recorded) == {"matplotlib", "Pillow", "wordcloud"}, "figures/README.md must record the versions"
+    recorded = dict(re.findall(r"^- (matplotlib|Pillow|wordcloud|networkx) ([\w.]+)", readme, flags=re.M))
+    assert set(recorded) == {"matplotlib", "Pillow", "wordcloud", "networkx"}, "figures/README.md must record them"
     if recorded != _versions():
         pytest.skip(f"figures were written with {recorded}, this environment has {_versions()}")
     fresh = two_runs[0]

@@ -14,7 +14,8 @@ Example (``freq`` from :func:`corpusstats.word_frequencies`)::
   Arabic font when installed, DejaVu Sans always as the fallback).
 * Charts take the DataFrame of the matching statistic and ``ax=None``, draw,
   and return the Axes; none calls ``show()``: :func:`frequencies`,
-  :func:`zipf`, :func:`compare_sources`, :func:`wordcloud`.
+  :func:`zipf`, :func:`compare_sources`, :func:`wordcloud`, :func:`collocates`,
+  :func:`collocation_network`.
 
 All Arabic shaping for matplotlib in corpusstats lives in this package.
 """
@@ -24,6 +25,7 @@ from __future__ import annotations
 from ._charts import build_wordcloud, compare_sources, frequencies, wordcloud, zipf
 from ._fonts import FALLBACK_FONT, PREFERRED_FONTS, font_family, font_path, use_font
 from ._text import arabic, backend_kind, has_arabic, renderer_shapes, starts_rtl, visual_order
+from .collocations import collocates, collocation_network
 from .dates import month_heatmap, timeline
 
 __all__ = [
@@ -32,6 +34,8 @@ __all__ = [
     "arabic",
     "backend_kind",
     "build_wordcloud",
+    "collocates",
+    "collocation_network",
     "compare_sources",
     "font_family",
     "font_path",
