@@ -2,6 +2,8 @@
 
     corpusstats info PATH
     corpusstats freq PATH [--by source] [--top N] [--ngram N] [--stopwords] [--clitics] [--format table|csv|json]
+    corpusstats collocations PATH [--node W] [--window N] [--measure llr] [--min-count N] [--top N] [--format ...]
+    corpusstats kwic PATH QUERY [--window N] [--clitics] [--regex] [--sort left1|right1] [--format ...]
 
 Errors (a missing path, a bad option) print one line to stderr and exit with 2.
 """
@@ -129,6 +131,65 @@ def cmd_dates(args: argparse.Namespace) -> int:
 
 
 COMMANDS["dates"] = ("date mentions (TIMEX3 values) with offsets into each text", _add_dates, cmd_dates)
+
+
+# --- collocations and concordance (issue 8) ---------------------------------------------
+
+
+def _add_collocations(p: argparse.ArgumentParser) -> None:
+    from .collocations import MEASURES
+
+    p.add_argument("--node", default=None, help="collocates of this word (default: all adjacent pairs)")
+    p.add_argument("--window", type=_positive, default=None, help="span in tokens (default 1; 5 with --node)")
+    p.add_argument("--measure", choices=list(MEASURES), default="llr", help="association measure to sort by")
+    p.add_argument("--min-count", type=_positive, default=2, help="leave out pairs seen fewer times (default 2)")
+    p.add_argument("--top", type=_positive, default=None, help="show the N strongest pairs")
+    p.add_argument("--stopwords", action="store_true", help="leave out pairs with an Arabic stopword")
+    p.add_argument("--clitics", action="store_true", help="split proclitics (و ف ب ك ل ال س) first")
+    p.add_argument("--format", choices=FORMATS, default="table")
+
+
+def cmd_collocations(args: argparse.Namespace) -> int:
+    from .collocations import collocations
+
+    window = args.window or (5 if args.node else 1)
+    df = collocations(
+        _load(args.path),
+        node=args.node,
+        window=window,
+        min_count=args.min_count,
+        measures=[args.measure],
+        sort=args.measure,
+        stopwords=args.stopwords,
+        clitics=args.clitics,
+    )
+    write_table(df.head(args.top) if args.top else df, args.format)
+    return 0
+
+
+def _add_kwic(p: argparse.ArgumentParser) -> None:
+    p.add_argument("query", metavar="QUERY", help="a word or phrase (matched after normalization)")
+    p.add_argument("--window", type=_positive, default=5, help="words of context on each side (default 5)")
+    p.add_argument("--clitics", action="store_true", help="also find the word with proclitics (والأسد, بالأسد)")
+    p.add_argument("--regex", action="store_true", help="each word of QUERY is a regular expression")
+    p.add_argument("--sort", default=None, help="left1, right1, left2 ...: sort by a context word")
+    p.add_argument("--format", choices=FORMATS, default="table")
+
+
+def cmd_kwic(args: argparse.Namespace) -> int:
+    from .collocations import kwic
+
+    df = kwic(_load(args.path), args.query, window=args.window, clitics=args.clitics, regex=args.regex, sort=args.sort)
+    write_table(pd.DataFrame(df), args.format)
+    return 0
+
+
+COMMANDS["collocations"] = (
+    "word pairs and a node's collocates, with association measures",
+    _add_collocations,
+    cmd_collocations,
+)
+COMMANDS["kwic"] = ("concordance: every match of a word or phrase in its context", _add_kwic, cmd_kwic)
 
 
 def build_parser() -> argparse.ArgumentParser:

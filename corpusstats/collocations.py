@@ -61,9 +61,12 @@ __all__ = [
     "clusters",
     "kwic",
     "KWIC_COLUMNS",
+    "COLLOCATION_COLUMNS",
 ]
 
 KWIC_COLUMNS = ["doc_id", "source", "start", "end", "left", "match", "right"]
+#: The columns of :func:`collocations` before the measures (``[by,]`` first; ``position`` after ``form2`` with a node).
+COLLOCATION_COLUMNS = ["w1", "w2", "form1", "form2", "o11", "f1", "f2", "n", "e11"]
 
 
 # --- association measures ------------------------------------------------------------

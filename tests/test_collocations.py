@@ -354,3 +354,47 @@ def test_kwic_displays_right_to_left(seeds_corpus):
     assert html.index(conc.iloc[0]["left"].split()[0]) < html.index(">" + conc.iloc[0]["match"] + "<")
     assert isinstance(conc.head(2), Concordance)
     assert "<table" in conc[["doc_id"]]._repr_html_()  # other shapes fall back to the plain view
+
+
+# --- command line (kept here: tests/test_cli.py is being restructured) --------------------
+
+
+def test_cli_collocations_json_equals_the_function(seeds_corpus, capsys):
+    import json
+
+    from corpusstats.cli import main
+
+    from .conftest import SEEDS
+
+    assert main(["collocations", str(SEEDS), "--node", "موسكو", "--top", "5", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    ref = col.collocations(seeds_corpus, node="موسكو", window=5, measures=["llr"]).head(5)
+    assert [(r["w2"], r["position"], r["o11"]) for r in rows] == list(
+        zip(ref["w2"], ref["position"], ref["o11"], strict=True)
+    )
+    assert list(rows[0]) == [*col.COLLOCATION_COLUMNS[:4], "position", *col.COLLOCATION_COLUMNS[4:], "llr"]
+
+
+def test_cli_collocations_table_and_measure(capsys):
+    from corpusstats.cli import main
+
+    from .conftest import SEEDS
+
+    assert main(["collocations", str(SEEDS), "--measure", "logdice", "--min-count", "5", "--top", "3"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].split()[-1] == "logdice" and len(out) == 4
+
+
+def test_cli_kwic_csv_and_errors(seeds_corpus, capsys):
+    import csv
+    import io
+
+    from corpusstats.cli import main
+
+    from .conftest import SEEDS
+
+    assert main(["kwic", str(SEEDS), "بوتين", "--window", "2", "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert len(rows) == len(col.kwic(seeds_corpus, "بوتين")) and set(rows[0]) == set(col.KWIC_COLUMNS)
+    assert main(["kwic", str(SEEDS), "بوتين", "--sort", "middle"]) == 2
+    assert "sort must be" in capsys.readouterr().err
