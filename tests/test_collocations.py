@@ -398,3 +398,31 @@ def test_cli_kwic_csv_and_errors(seeds_corpus, capsys):
     assert len(rows) == len(col.kwic(seeds_corpus, "بوتين")) and set(rows[0]) == set(col.KWIC_COLUMNS)
     assert main(["kwic", str(SEEDS), "بوتين", "--sort", "middle"]) == 2
     assert "sort must be" in capsys.readouterr().err
+
+
+def test_clitics_window1_equals_nltk_on_split_tokens(seeds_corpus):
+    finder_c = BigramCollocationFinder.from_documents(nltk_sentences(seeds_corpus, clitics=True))
+    df = col.collocations(seeds_corpus, min_count=1, clitics=True, measures=["llr"])
+    assert dict(zip(zip(df["w1"], df["w2"], strict=True), df["o11"], strict=True)) == dict(finder_c.ngram_fd)
+    assert ("و+", "ال+") in finder_c.ngram_fd  # the clitics really are split
+    ref = dict(finder_c.score_ngrams(BAM.likelihood_ratio))
+    np.testing.assert_allclose(df["llr"], [ref[p] for p in zip(df["w1"], df["w2"], strict=True)], rtol=1e-6)
+
+
+def test_several_nodes_are_the_union_of_each(seeds_corpus):
+    both = col.collocations(seeds_corpus, node=["موسكو", "دمشق"], window=3, min_count=1)
+    one = pd.concat(
+        [col.collocations(seeds_corpus, node=w, window=3, min_count=1) for w in ("موسكو", "دمشق")], ignore_index=True
+    )
+    key = ["w1", "w2", "position"]
+    pd.testing.assert_frame_equal(
+        both.sort_values(key).reset_index(drop=True), one.sort_values(key).reset_index(drop=True)
+    )
+
+
+def test_empty_and_tokenless_corpora():
+    corpus = cs.Corpus.from_dataframe(pd.DataFrame({"text": ["!!! ...", "؟"]}))
+    assert len(col.collocations(corpus, min_count=1)) == 0
+    assert len(col.collocations(corpus, node="موسكو", window=2)) == 0
+    assert len(col.kwic(corpus, "موسكو")) == 0
+    assert len(col.clusters(corpus, min_count=1)) == 0
