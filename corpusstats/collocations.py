@@ -359,16 +359,29 @@ def _count_rows(cols: list[np.ndarray], sizes: list[int]) -> tuple[list[np.ndarr
     return [rows[:, i] for i in range(rows.shape[1])], counts
 
 
-def _lookup_word(word: str, stream: Any, clitics: bool) -> int | None:
-    """The stream id of ``word`` (normalized like the text), or None if it does not occur."""
+def _one_word(name: str, word: Any, clitics: bool, evidence: dict[str, int] | None) -> str:
+    """``word`` normalized like the text; with clitics, its stem as the text's clitic split gives it."""
     from .arabic import tokenize
 
     if not isinstance(word, str):
-        raise TypeError(f"node must be a str or a list of str, got {type(word).__name__}")
-    toks = [t for t in tokenize(word, clitics=clitics) if not (clitics and t.endswith("+"))]
-    if len(toks) != 1:
-        raise ValueError(f"node must be one word, got {word!r}")
-    hit = np.flatnonzero(np.asarray(stream.vocab) == toks[0])
+        raise TypeError(f"{name} must be a str, got {type(word).__name__}")
+    whole = tokenize(word)
+    if len(whole) != 1:
+        raise ValueError(f"{name} must be one word, got {word!r}")
+    if not clitics:
+        return whole[0]
+    stems = [t for t in tokenize(word, clitics=True, vocabulary=evidence) if not t.endswith("+")]
+    return stems[-1] if stems else whole[0]
+
+
+def _lookup_word(word: Any, stream: Any, clitics: bool, evidence: dict[str, int] | None) -> int | None:
+    """The stream id of ``word`` (normalized like the text), or None if it does not occur."""
+    vocab = np.asarray(stream.vocab)
+    if isinstance(word, str) and clitics:  # a word the text left whole is found whole
+        whole = np.flatnonzero(vocab == _one_word("node", word, False, None))
+        if len(whole):
+            return int(whole[0])
+    hit = np.flatnonzero(vocab == _one_word("node", word, clitics, evidence))
     return int(hit[0]) if len(hit) else None
 
 
@@ -438,8 +451,16 @@ def collocations(
             if gtok is not None:
                 groups.append(gtok[:-d][ok][keep])
     else:
-        words = [node] if isinstance(node, str) else list(node)
-        node_ids = sorted({i for i in (_lookup_word(w, stream, clitics) for w in words) if i is not None})
+        if not isinstance(node, (str, list, tuple, set, frozenset)):
+            raise TypeError(f"node must be None, a str or a list of str, got {type(node).__name__}")
+        words = [node] if isinstance(node, str) else sorted(node)
+        evidence = None
+        if clitics and isinstance(counts_or_corpus, Corpus):
+            from .counts import vocabulary
+
+            evidence = vocabulary(counts_or_corpus)
+        found = (_lookup_word(w, stream, clitics, evidence) for w in words)
+        node_ids = sorted({i for i in found if i is not None})
         pos = np.flatnonzero(np.isin(ids, node_ids))
         for d in [*range(-left, 0), *range(1, right + 1)]:
             j = pos + d
@@ -563,14 +584,10 @@ def clusters(
         sizes = _sizes((2, 5) if n is None else n)
     target = None
     if around is not None:
-        if not isinstance(around, str):
-            raise TypeError(f"around must be a str, got {type(around).__name__}")
-        from .arabic import tokenize
+        from .counts import vocabulary
 
-        words = tokenize(around, clitics=clitics)
-        if len(words) != 1:
-            raise ValueError(f"around must be one word, got {around!r}")
-        target = words[0]
+        evidence = vocabulary(counts_or_corpus) if clitics and isinstance(counts_or_corpus, Corpus) else None
+        target = _one_word("around", around, clitics, evidence)
     frames = []
     for size in sizes:
         tc = resolve_counts(counts_or_corpus, ngram=size, normalize=normalize, clitics=clitics, stopwords=stopwords)
@@ -602,7 +619,7 @@ _SPACE_RE = re.compile(r"\s+")
 _SORT_RE = re.compile(r"(left|right)([1-9][0-9]*)")
 
 
-def _query_parts(query: str, regex: bool, clitics: bool) -> list[Any]:
+def _query_parts(query: str, regex: bool, clitics: bool, evidence: dict[str, int] | None) -> list[Any]:
     from .arabic import tokenize
 
     if not isinstance(query, str):
@@ -613,7 +630,7 @@ def _query_parts(query: str, regex: bool, clitics: bool) -> list[Any]:
         except re.error as exc:
             raise ValueError(f"query is not a valid regular expression: {exc}") from None
     else:
-        parts = tokenize(query, clitics=clitics)
+        parts = tokenize(query, clitics=clitics, vocabulary=evidence)
     if not parts:
         raise ValueError(f"query must contain a word, got {query!r}")
     return parts
@@ -650,7 +667,7 @@ def kwic(
     In Jupyter the result displays as a right-to-left concordance
     (:class:`corpusstats.views.Concordance`, a DataFrame).
     """
-    from .counts import resolve_counts, vocabulary
+    from .counts import token_stream, vocabulary
     from .views import Concordance
 
     if not isinstance(corpus, Corpus):
@@ -663,9 +680,9 @@ def kwic(
             raise TypeError(f"sort must be None or a str, got {type(sort).__name__}")
         if not _SORT_RE.fullmatch(sort):
             raise ValueError(f"sort must be None, 'left1', 'right1', 'left2'..., got {sort!r}")
-    parts = _query_parts(query, regex, clitics)
-    tc = resolve_counts(corpus, ngram=1, normalize=True, clitics=clitics)
-    stream = tc.stream
+    evidence = vocabulary(corpus) if clitics else None
+    parts = _query_parts(query, regex, clitics, evidence)
+    stream = token_stream(corpus, normalize=True, clitics=clitics)
     vocab = np.asarray(stream.vocab, dtype=object)
     ids = np.asarray(stream.ids, dtype=np.int64)
     k = len(parts)
@@ -687,7 +704,6 @@ def kwic(
     texts = corpus.documents["text"].to_numpy()
     doc_ids = corpus.documents["doc_id"].to_numpy()
     sources = corpus.documents["source"].to_numpy()
-    evidence = vocabulary(corpus) if clitics else None
     rows: list[tuple[Any, ...]] = []
     keys: list[str] = []
     sort_match = _SORT_RE.fullmatch(sort) if sort is not None else None
