@@ -33,6 +33,7 @@ __all__ = [
     "is_stopword",
     "sentence_breaks",
     "sentence_spans",
+    "fold_types",
 ]
 
 # --- character classes ------------------------------------------------------
@@ -240,12 +241,48 @@ def tokenize_spans(
     return out
 
 
+#: Characters whose normalization is a plain one-to-one map (no marks, no
+#: presentation forms, no invisibles): the fast path of :func:`fold_types`.
+_SIMPLE_MAP = str.maketrans(
+    {
+        "\u0623": "\u0627",
+        "\u0625": "\u0627",
+        "\u0622": "\u0627",
+        "\u0671": "\u0627",
+        "\u0649": "\u064a",
+        "\u06cc": "\u064a",
+        **{chr(0x0660 + i): str(i) for i in range(10)},
+        **{chr(0x06F0 + i): str(i) for i in range(10)},
+    }
+)
+_SIMPLE_CHARS = frozenset(
+    [chr(c) for c in range(0x0621, 0x063B)]
+    + [chr(c) for c in range(0x0641, 0x064B)]
+    + [chr(c) for c in range(0x0660, 0x066A)]
+    + [chr(c) for c in range(0x06F0, 0x06FA)]
+    + ["\u0671", "\u06cc", ".", ",", "\u066b", "\u066c"]
+    + list("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+)
+
+
+def fold_types(types: Iterable[str]) -> list[str]:
+    """``normalize(t).lower()`` for each distinct token string, with a fast path.
+
+    >>> fold_types(["فى", "الأسدُ", "Moscow", "٢٠١٥"])
+    ['في', 'الاسد', 'moscow', '2015']
+    """
+    simple = _SIMPLE_CHARS.issuperset
+    return [t.translate(_SIMPLE_MAP).lower() if simple(t) else _fold_token(t) for t in types]
+
+
 def _surface_offsets(surface: str) -> list[int]:
     """For each character of ``normalize(surface)``, where it starts in ``surface``.
 
     Built by normalizing prefixes; one extra entry maps the end. Marks and
     tatweel after a letter belong to that letter.
     """
+    if _SIMPLE_CHARS.issuperset(surface):  # letters that normalize one to one
+        return list(range(len(surface) + 1))
     offsets: list[int] = []
     done = 0
     for i in range(1, len(surface) + 1):
