@@ -60,6 +60,17 @@ def run_one(method: str, folder: Path) -> dict:
         m = v.fit_transform(_texts(folder))
         m.sum(axis=0)
         n = m.shape[1]
+    elif method == "mawk":
+        exe = shutil.which("mawk")
+        if exe is None:
+            return {"seconds": float("nan"), "rss_mb": float("nan"), "types": 0}
+        prog = "{for(i=1;i<=NF;i++) c[$i]++} END{n=0; for(w in c) n++; print n}"
+        files = sorted(str(p) for p in folder.glob("*.txt"))
+        t0 = time.perf_counter()
+        out = subprocess.run([exe, prog, *files], capture_output=True, text=True, check=True).stdout
+        seconds = time.perf_counter() - t0
+        rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        return {"seconds": seconds, "rss_mb": rss, "types": int(out.strip() or 0)}
     elif method == "split_counter":
         from collections import Counter
 
@@ -76,18 +87,6 @@ def run_one(method: str, folder: Path) -> dict:
 
 
 def measure(method: str, folder: Path) -> dict:
-    if method == "mawk":
-        exe = shutil.which("mawk")
-        if exe is None:
-            return {"seconds": float("nan"), "rss_mb": float("nan"), "types": 0}
-        prog = "{for(i=1;i<=NF;i++) c[$i]++} END{n=0; for(w in c) n++; print n}"
-        files = sorted(str(p) for p in folder.glob("*.txt"))
-        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        t0 = time.perf_counter()
-        out = subprocess.run([exe, prog, *files], capture_output=True, text=True, check=True).stdout
-        seconds = time.perf_counter() - t0
-        rss = max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before) / 1024
-        return {"seconds": seconds, "rss_mb": rss, "types": int(out.strip() or 0)}
     out = subprocess.run(
         [sys.executable, __file__, "--one", method, str(folder)], capture_output=True, text=True, check=True
     ).stdout
@@ -112,7 +111,7 @@ def main(sizes: list[float]) -> None:
             results = {m: measure(m, folder) for m in METHODS}
         ours = results["corpusstats"]
         print(f"\n{size:.0f} MB in 200 files; {ours['types']:,} types")
-        print(f"| method | time (s) | peak RSS (MB) | NLTK time / this time |")
+        print("| method | time (s) | peak RSS (MB) | NLTK time / this time |")
         print("|---|---:|---:|---:|")
         nltk_t = results["nltk"]["seconds"]
         for m in METHODS:

@@ -213,7 +213,8 @@ class Corpus:
             raise TypeError(f"from_dataframe expects a pandas DataFrame, got {type(df).__name__}")
         for name, value in (("text", text), ("source", source), ("date", date), ("doc_id", doc_id)):
             if not isinstance(value, str) and not (value is None and name != "text"):
-                raise TypeError(f"{name} must name a column (str){'' if name == 'text' else ' or be None'}, got {value!r}")
+                alternative = "" if name == "text" else " or be None"
+                raise TypeError(f"{name} must name a column (str){alternative}, got {value!r}")
         if text not in df.columns:
             raise ValueError(f"no text column {text!r}; the DataFrame has {list(df.columns)}")
         df = df.reset_index(drop=True)

@@ -47,8 +47,10 @@ from .arabic import (
     SENTENCE_BREAK_RE,
     TOKEN_OR_BREAK_RE,
     fold_types,
+    split_token,
+)
+from .arabic import (
     stopwords as bundled_stopwords,
-    tokenize_spans,
 )
 from .corpus import Corpus
 
@@ -334,6 +336,7 @@ def map_merge(texts: Iterable[str], *, workers: int | None = None) -> RawStream:
 
 # --- per type, once ---------------------------------------------------------------
 
+
 def token_stream(corpus: Corpus, *, normalize: bool = True, clitics: bool = False) -> TokenStream:
     """The unigram :class:`TokenStream` of ``corpus`` (cached on the corpus)."""
     check_bool("normalize", normalize)
@@ -379,9 +382,7 @@ def _build_stream(raw: RawStream, *, normalize: bool, clitics: bool) -> TokenStr
         terms = folded if normalize else raw.types
         vocab_s = terms.unique().sort()
         table = pl.DataFrame({"t": vocab_s, "i": np.arange(len(vocab_s), dtype=np.int32)})
-        term_of_type = (
-            pl.DataFrame({"t": terms}).join(table, on="t", how="left", maintain_order="left")["i"].to_numpy()
-        )
+        term_of_type = pl.DataFrame({"t": terms}).join(table, on="t", how="left", maintain_order="left")["i"].to_numpy()
         vocab = vocab_s.to_list()
         ids = raw.ids if raw.ids.dtype == np.int32 and raw.ids.flags.writeable else raw.ids.astype(np.int32)
         _take_inplace(term_of_type.astype(np.int32), ids)  # the raw ids are not kept: rewrite them in place
@@ -399,11 +400,9 @@ def _build_stream(raw: RawStream, *, normalize: bool, clitics: bool) -> TokenStr
                 pieces.append([w if normalize else t])
                 piece_surfaces.append(surface)
                 continue
-            toks = tokenize_spans(t, normalize=normalize, clitics=True, vocabulary=vocab_counts)
-            pieces.append([k.text for k in toks])
-            piece_surfaces.extend(
-                _INVISIBLE_RE.sub("", t[k.start : k.end]) + ("+" if k.text.endswith("+") else "") for k in toks
-            )
+            toks = split_token(t, w, vocab_counts, normalize=normalize)
+            pieces.append([k[0] for k in toks])
+            piece_surfaces.extend(_INVISIBLE_RE.sub("", t[a:b]) + ("+" if k.endswith("+") else "") for k, a, b in toks)
         vocab = sorted({w for ps in pieces for w in ps})
         index = {w: i for i, w in enumerate(vocab)}
         k = np.fromiter((len(ps) for ps in pieces), dtype=np.int64, count=len(pieces))
@@ -737,4 +736,3 @@ def group_matrix(tc: TermCounts, by: str | None) -> tuple[pd.Index, sparse.csr_m
         (np.ones(n_docs, dtype=np.int64), (codes, np.arange(n_docs))), shape=(len(labels), n_docs), dtype=np.int64
     )
     return labels, G
-

@@ -10,7 +10,8 @@ from collections import Counter
 
 import pandas as pd
 
-from corpusstats.arabic import is_stopword, normalize as norm, sentence_breaks, tokenize_spans
+from corpusstats.arabic import is_stopword, sentence_breaks, tokenize_spans
+from corpusstats.arabic import normalize as norm
 from corpusstats.counts import vocabulary
 
 

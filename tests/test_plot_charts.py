@@ -310,9 +310,7 @@ def test_top12_wrong_labels_would_be_caught(content, font) -> None:  # type: ign
 
 def test_labels_show_the_form_not_the_normalized_term() -> None:
     """علي is how على counts; a reader must see على (and إلى, not الي)."""
-    freq = pd.DataFrame(
-        {"term": ["علي", "الي", "موسكو"], "form": ["على", "إلى", "موسكو"], "count": [9, 7, 5]}
-    )
+    freq = pd.DataFrame({"term": ["علي", "الي", "موسكو"], "form": ["على", "إلى", "موسكو"], "count": [9, 7, 5]})
     ax = plot.frequencies(freq, n=3)
     assert [t.get_text() for t in ax.get_yticklabels()] == [plot.arabic(w) for w in ["على", "إلى", "موسكو"]]
     by = freq.assign(source="a")
