@@ -4,13 +4,14 @@
     BigramCollocationFinder.from_documents(sentences)     (NLTK, given the sentence token lists ready-made)
       + apply_freq_filter(5) + score_ngrams(likelihood_ratio)
 
-Each side runs in its own process (so peak RSS is its own), on the same corpus,
-generated from the seed words with a fixed seed to about 20 MB and 100 MB of
-UTF-8 text. NLTK gets the very sentence token lists corpusstats counts (read off
-its token stream, not timed); its tokenization is not timed, ours is. A second
-row checks that NLTK's top 100 pairs by log-likelihood are ours. A first row
-times NLTK as its users run it from text: sentences split at the same breaks,
-``wordpunct_tokenize``, no normalization (so its pairs differ), tokenizing timed.
+Each side runs in its own process (so peak RSS is its own), on the same corpus:
+20 MB and 100 MB of UTF-8 text in 200 files, written by ``_corpus.write_corpus``
+(seed words with a growing tail), loaded with ``load_corpus`` before any clock
+starts. NLTK runs twice: as its users run it from text (sentences split at the
+same breaks, ``wordpunct_tokenize``, no normalization, so its pairs differ;
+tokenizing timed), and handed the very sentence token lists corpusstats counts
+(read off its token stream before the clock starts), where its top 100 pairs by
+log-likelihood must be ours.
 Run: ``make bench`` or ``.venv/bin/python benchmarks/bench_collocations.py [MB ...]``.
 """
 
@@ -22,6 +23,7 @@ import platform
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -31,27 +33,26 @@ sys.path.insert(0, str(HERE))
 TOP = 100
 
 
-def make_frame(mb: float):  # type: ignore[no-untyped-def]
-    """About ``mb`` megabytes of UTF-8 text, as documents of seed words (bench_counts.make_corpus)."""
-    from bench_counts import make_corpus
+def texts_of(folder: str) -> tuple[object, list[str]]:
+    """The generated corpus (``_corpus.write_corpus``), loaded; not timed."""
+    import corpusstats as cs
 
-    sample = make_corpus(200, seed=1)
-    per_doc = sum(len(t.encode("utf-8")) for t in sample["text"]) / len(sample)
-    return make_corpus(max(1, round(mb * 1e6 / per_doc)), seed=0)
+    corpus = cs.load_corpus(folder)
+    return corpus, corpus.documents["text"].tolist()
 
 
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run_ours(mb: float) -> dict:
+def run_ours(folder: str) -> dict:
     import corpusstats as cs
 
-    df = make_frame(mb)
-    size = sum(len(t.encode("utf-8")) for t in df["text"]) / 1e6
+    corpus, texts = texts_of(folder)
+    size = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    del texts
     t0 = time.perf_counter()
-    corpus = cs.Corpus.from_dataframe(df)
-    res = cs.collocations(corpus, window=1, min_count=5)
+    res = cs.collocations(corpus, window=1, min_count=5)  # a fresh corpus: counting included
     seconds = time.perf_counter() - t0
     t0 = time.perf_counter()
     cs.collocations(corpus, window=1, min_count=5)  # the token stream is cached on the corpus now
@@ -70,7 +71,7 @@ def run_ours(mb: float) -> dict:
     }
 
 
-def run_nltk(mb: float, from_text: bool = False) -> dict:
+def run_nltk(folder: str, from_text: bool = False) -> dict:
     import numpy as np
     from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
     from nltk.tokenize import wordpunct_tokenize
@@ -78,20 +79,18 @@ def run_nltk(mb: float, from_text: bool = False) -> dict:
     import corpusstats as cs
     from corpusstats.arabic import SENTENCE_BREAK_RE
 
-    frame = make_frame(mb)
+    corpus, texts = texts_of(folder)
     if from_text:  # what an NLTK user writes: split sentences, wordpunct_tokenize, all timed
-        texts = frame["text"].tolist()
-        del frame
+        del corpus
         t0 = time.perf_counter()
         sentences = [wordpunct_tokenize(s) for text in texts for s in SENTENCE_BREAK_RE.split(text)]
         sentences = [s for s in sentences if s]
     else:  # the very sentence token lists corpusstats counts, made before the clock starts
-        corpus = cs.Corpus.from_dataframe(frame)
         stream = cs.count_terms(corpus).stream
         words = stream.vocab[stream.ids].tolist()
         starts = np.asarray(stream.sent_starts).tolist()
         sentences = [words[a:b] for a, b in zip(starts[:-1], starts[1:], strict=True)]
-        del corpus, stream, words, frame
+        del corpus, stream, words, texts
         t0 = time.perf_counter()
     finder = BigramCollocationFinder.from_documents(sentences)
     finder.apply_freq_filter(5)
@@ -124,9 +123,9 @@ def _cpuinfo() -> list[str]:
         return []
 
 
-def child(side: str, mb: float) -> dict:
+def child(side: str, folder: Path) -> dict:
     out = subprocess.run(
-        [sys.executable, __file__, "--child", side, str(mb)], capture_output=True, text=True, check=True
+        [sys.executable, __file__, "--child", side, str(folder)], capture_output=True, text=True, check=True
     )
     return json.loads(out.stdout)
 
@@ -139,10 +138,17 @@ def main(sizes: list[float]) -> None:
         "| corpusstats, stream cached | ratio | peak RSS ours / NLTK | pairs (>= 5) ours / NLTK | same top 100 |"
     )
     print("|---|---|---|---|---|---|---|---|---|---|---|")
+    from _corpus import write_corpus
+
     for mb in sizes:
-        ours = child("ours", mb)
-        for side, label in (("nltk-text", "tokenizes the text (wordpunct)"), ("nltk", "given our sentence lists")):
-            theirs = child(side, mb)
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = write_corpus(Path(tmp) / "corpus", mb)
+            results = [child(side, folder) for side in ("ours", "nltk-text", "nltk")]
+        ours = results[0]
+        for theirs, side, label in (
+            (results[1], "nltk-text", "tokenizes the text (wordpunct)"),
+            (results[2], "nltk", "given our sentence lists"),
+        ):
             if side == "nltk":
                 same = "yes" if same_top(ours, theirs) and ours["pairs"] == theirs["pairs"] else "NO"
             else:
@@ -158,8 +164,8 @@ def main(sizes: list[float]) -> None:
 
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
-        mode, mb = sys.argv[2], float(sys.argv[3])
-        result = run_ours(mb) if mode == "ours" else run_nltk(mb, from_text=mode == "nltk-text")
+        mode, where = sys.argv[2], sys.argv[3]
+        result = run_ours(where) if mode == "ours" else run_nltk(where, from_text=mode == "nltk-text")
         print(json.dumps(result))
     else:
         main([float(a) for a in sys.argv[1:]] or [20.0, 100.0])

@@ -18,10 +18,12 @@ def seeds_corpus():
 # `pytest -m "not slow"` leaves them out (under a minute); `make test` runs everything.
 SLOW_MODULES = {
     "test_browser.py",
+    "test_browser_collocations.py",
     "test_notebooks.py",
     "test_plot_figures.py",
     "test_plot_shaping.py",
     "test_plot_charts.py",
+    "test_plot_collocations.py",
     "test_dates_eval.py",
 }
 
