@@ -88,6 +88,7 @@ _TATWEEL_RE = re.compile(TATWEEL)
 #: NFC cannot compose a variant again and the result is stable.
 _ALEF_RE = re.compile(f"[\u0622\u0623\u0625\u0627\u0671\u0672\u0673]([{MARKS}]*)")
 _HAMZA_MADDA_RE = re.compile("[\u0653-\u0655]")
+_HAMZA_SURFACE_RE = re.compile("[\u0622\u0623\u0625\u0653-\u0655\ufb50-\ufdff\ufe70-\ufeff]")
 _PRESENTATION_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
 _ALEF_MAQSURA = str.maketrans({"\u0649": "\u064a", "\u06cc": "\u064a"})
 _TEH_MARBUTA = str.maketrans({"\u0629": "\u0647"})
@@ -604,7 +605,8 @@ def split_proclitics(
         return [word + "+"]
     if len(word) < 3 or word in _no_split():
         return [word]
-    hamza = normalize(surface, alef=False).lower() if surface else ""
+    # the surface speaks only where it writes a hamza on or over an alef (أ إ آ, or as a mark)
+    hamza = normalize(surface, alef=False).lower() if surface and _HAMZA_SURFACE_RE.search(surface) else ""
     if len(hamza) != len(word):
         hamza = ""
 
