@@ -138,7 +138,7 @@ def normalize(
     'مدرسه'
     """
     if not isinstance(text, str):
-        raise ValueError(f"normalize expects a str, got {type(text).__name__}")
+        raise TypeError(f"normalize expects a str, got {type(text).__name__}")
     text = _INVISIBLE_RE.sub("", text)
     text = _PRESENTATION_RE.sub(_unpresent, text)
     if tatweel:
@@ -204,7 +204,7 @@ def tokenize_spans(
     [Token(text='وزار', start=0, end=4), Token(text='الاسد', start=5, end=11), Token(text='موسكو', start=12, end=17)]
     """
     if not isinstance(text, str):
-        raise ValueError(f"tokenize expects a str, got {type(text).__name__}")
+        raise TypeError(f"tokenize expects a str, got {type(text).__name__}")
     raw = [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
     if not clitics:
         if normalize:
