@@ -88,6 +88,7 @@ _TATWEEL_RE = re.compile(TATWEEL)
 #: NFC cannot compose a variant again and the result is stable.
 _ALEF_RE = re.compile(f"[\u0622\u0623\u0625\u0627\u0671\u0672\u0673]([{MARKS}]*)")
 _HAMZA_MADDA_RE = re.compile("[\u0653-\u0655]")
+_HAMZA_SURFACE_RE = re.compile("[\u0622\u0623\u0625\u0653-\u0655\ufb50-\ufdff\ufe70-\ufeff]")
 _PRESENTATION_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
 _ALEF_MAQSURA = str.maketrans({"\u0649": "\u064a", "\u06cc": "\u064a"})
 _TEH_MARBUTA = str.maketrans({"\u0629": "\u0647"})
@@ -137,7 +138,7 @@ def normalize(
     'مدرسه'
     """
     if not isinstance(text, str):
-        raise ValueError(f"normalize expects a str, got {type(text).__name__}")
+        raise TypeError(f"normalize expects a str, got {type(text).__name__}")
     text = _INVISIBLE_RE.sub("", text)
     text = _PRESENTATION_RE.sub(_unpresent, text)
     if tatweel:
@@ -203,7 +204,7 @@ def tokenize_spans(
     [Token(text='وزار', start=0, end=4), Token(text='الاسد', start=5, end=11), Token(text='موسكو', start=12, end=17)]
     """
     if not isinstance(text, str):
-        raise ValueError(f"tokenize expects a str, got {type(text).__name__}")
+        raise TypeError(f"tokenize expects a str, got {type(text).__name__}")
     raw = [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
     if not clitics:
         if normalize:
@@ -604,7 +605,8 @@ def split_proclitics(
         return [word + "+"]
     if len(word) < 3 or word in _no_split():
         return [word]
-    hamza = normalize(surface, alef=False).lower() if surface else ""
+    # the surface speaks only where it writes a hamza on or over an alef (أ إ آ, or as a mark)
+    hamza = normalize(surface, alef=False).lower() if surface and _HAMZA_SURFACE_RE.search(surface) else ""
     if len(hamza) != len(word):
         hamza = ""
 

@@ -276,6 +276,10 @@ def load_corpus(path: str | os.PathLike[str], *, encoding: str | None = None) ->
     but white space), ``skipped`` (not ``.txt``, binary or undecodable, with the
     reason) or ``missing`` (named in the manifest but not found).
     """
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"load_corpus expects a path (str or pathlib.Path), got {type(path).__name__}")
+    if encoding is not None and not isinstance(encoding, str):
+        raise TypeError(f"encoding must be None or a codec name (str), got {type(encoding).__name__}")
     root = Path(path)
     if not root.exists():
         raise FileNotFoundError(f"no such file or directory: {str(root)!r}")
