@@ -32,6 +32,7 @@ __all__ = [
     "stopwords",
     "is_stopword",
     "sentence_breaks",
+    "sentence_spans",
 ]
 
 # --- character classes ------------------------------------------------------
@@ -69,8 +70,14 @@ TOKEN_RE = re.compile(
 )
 
 #: Where a sentence or a line ends: n-grams and collocation windows never
-#: cross these (full stop, ؟ ? ! ؛ ; … and line breaks).
+#: cross these (full stop, ؟ ? ! ؛ ; … ۔ and line breaks). A full stop between
+#: digits (3.5) is part of a number, not a break: see :data:`TOKEN_OR_BREAK_RE`.
 SENTENCE_BREAK_RE = re.compile(r"[.!?\u061f\u061b;\u2026\n\r\u06d4]+")
+
+#: Tokens and sentence breaks in one left-to-right scan (group ``brk`` is a
+#: break). The counting core runs this same pattern in polars (Rust's regex
+#: engine, leftmost-first like Python's), so both paths cut text identically.
+TOKEN_OR_BREAK_RE = re.compile(f"{TOKEN_RE.pattern}|(?P<brk>{SENTENCE_BREAK_RE.pattern})")
 
 _INVISIBLE_RE = re.compile(f"[{INVISIBLES}]")
 _MARKS_RE = re.compile(f"[{MARKS}{QURANIC_OTHER}]")
@@ -266,8 +273,36 @@ def tokenize(
 
 
 def sentence_breaks(text: str) -> list[int]:
-    """Offsets where a sentence break starts in ``text`` (sorted)."""
-    return [m.start() for m in SENTENCE_BREAK_RE.finditer(text)]
+    """Offsets where a sentence break starts in ``text`` (sorted).
+
+    >>> sentence_breaks("نما 3.5 بالمئة. ثم توقف")
+    [14]
+    """
+    return [m.start() for m in TOKEN_OR_BREAK_RE.finditer(text) if m.lastgroup == "brk"]
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    r"""``(start, end)`` of each sentence of ``text`` that has a token in it.
+
+    A sentence runs from one break (. ! ? ؟ ؛ ; … ۔ or a line end, but not a
+    full stop inside a number) to the next; the spans index ``text``.
+
+    >>> text = "زار موسكو. وعاد\nأمس"
+    >>> [text[s:e] for s, e in sentence_spans(text)]
+    ['زار موسكو', ' وعاد', 'أمس']
+    """
+    spans: list[tuple[int, int]] = []
+    start, has_token = 0, False
+    for m in TOKEN_OR_BREAK_RE.finditer(text):
+        if m.lastgroup == "brk":
+            if has_token:
+                spans.append((start, m.start()))
+            start, has_token = m.end(), False
+        else:
+            has_token = True
+    if has_token:
+        spans.append((start, len(text)))
+    return spans
 
 
 def _count(words: Iterable[str]) -> dict[str, int]:
