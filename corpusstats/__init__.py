@@ -18,6 +18,7 @@ from .arabic import Token, is_stopword, normalize, split_proclitics, stopwords, 
 from .corpus import Corpus, load_corpus
 from .counts import TermCounts, TokenStream, count_terms
 from .frequency import lexical_stats, word_frequencies, zipf_fit
+from .sources import dispersion, keyness, positions, spelling_variants, term_usage
 
 if TYPE_CHECKING:  # loaded lazily by __getattr__ below
     from .dates import date_mentions
@@ -32,13 +33,18 @@ __all__ = [
     "TokenStream",
     "count_terms",
     "date_mentions",
+    "dispersion",
+    "keyness",
     "is_stopword",
     "lexical_stats",
     "load_corpus",
     "normalize",
+    "positions",
+    "spelling_variants",
     "split_proclitics",
     "stopwords",
     "tokenize",
+    "term_usage",
     "tokenize_spans",
     "word_frequencies",
     "zipf_fit",

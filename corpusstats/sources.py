@@ -22,8 +22,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._checks import check_choice, check_int, describe
 from .arabic import MARKS, TOKEN_RE, tokenize
 from .corpus import Corpus
+from .counts import TermCounts, check_by, group_matrix, resolve_counts, vocabulary
 
 __all__ = [
     "term_usage",
@@ -111,9 +113,7 @@ def _check_labels(name: str, value: Any, labels: pd.Index) -> list[Any]:
 # --- the arithmetic, on plain arrays ---------------------------------------------------
 
 
-def keyness_measures(
-    a: np.ndarray, b: np.ndarray, total_a: float, total_b: float
-) -> dict[str, np.ndarray]:
+def keyness_measures(a: np.ndarray, b: np.ndarray, total_a: float, total_b: float) -> dict[str, np.ndarray]:
     """Signed G², Log Ratio and %DIFF for target counts ``a`` and reference counts ``b``.
 
     ``total_a`` and ``total_b`` are the token totals of target and reference.
@@ -278,15 +278,11 @@ def match_phrases(ids: np.ndarray, sent_starts: np.ndarray, phrases: Sequence[np
 # --- statistics on the counting core -----------------------------------------------------
 
 
-def _entry_ids(tc: Any, entries: list[str], vocab_index: dict[str, int]) -> list[np.ndarray]:
+def _entry_ids(tc: TermCounts, entries: list[str], vocab_index: dict[str, int], evidence: Any) -> list[np.ndarray]:
     """Each entry's token ids in the stream's vocabulary (tokenized like the text)."""
     out = []
-    clitic_vocab = None
-    if tc.clitics:
-        stream = tc.stream
-        clitic_vocab = {w: int(c) for w, c in zip(stream.vocab, stream.counts, strict=True) if not w.endswith("+")}
     for entry in entries:
-        toks = tokenize(entry, normalize=tc.normalize, clitics=tc.clitics, vocabulary=clitic_vocab)
+        toks = tokenize(entry, normalize=tc.normalize, clitics=tc.clitics, vocabulary=evidence)
         if not toks:
             raise ValueError(f"term {entry!r} has no words in it (tokens are Arabic or Latin words and numbers)")
         ids = [vocab_index.get(t, -1) for t in toks]
@@ -296,15 +292,31 @@ def _entry_ids(tc: Any, entries: list[str], vocab_index: dict[str, int]) -> list
     return out
 
 
-def _doc_group_counts(tc: Any, groups: dict[str, list[str]]) -> tuple[np.ndarray, list[tuple[np.ndarray, np.ndarray]]]:
+def _resolve(counts_or_corpus: Any) -> tuple[TermCounts, Any]:
+    """The counts and, with clitics, the word counts that decide clitic splits of the entries."""
+    tc = resolve_counts(counts_or_corpus)
+    evidence = None
+    if tc.clitics:
+        if isinstance(counts_or_corpus, Corpus):
+            evidence = vocabulary(counts_or_corpus)
+        else:  # the whole words the split stream kept: the best evidence a TermCounts carries
+            stream = tc.stream
+            evidence = {w: int(c) for w, c in zip(stream.vocab, stream.counts, strict=True) if not w.endswith("+")}
+    return tc, evidence
+
+
+def _doc_group_counts(
+    tc: TermCounts, groups: dict[str, list[str]], evidence: Any = None
+) -> tuple[np.ndarray, list[tuple[np.ndarray, np.ndarray]]]:
     """(n_docs × n_groups counts, per group the kept (starts, lengths) in the stream)."""
     stream = tc.stream
-    vocab_index = {t: i for i, t in enumerate(stream.vocab)}
+    vocab_index = {t: i for i, t in enumerate(stream.vocab.tolist())}
     n_docs = len(stream.doc_starts) - 1
     out = np.zeros((n_docs, len(groups)), dtype=np.int64)
     matches = []
     for j, entries in enumerate(groups.values()):
-        starts, lens = match_phrases(stream.ids, stream.sent_starts, _entry_ids(tc, entries, vocab_index))
+        phrases = _entry_ids(tc, entries, vocab_index, evidence)
+        starts, lens = match_phrases(stream.ids, stream.sent_starts, phrases)
         doc = np.searchsorted(stream.doc_starts, starts, side="right") - 1
         out[:, j] = np.bincount(doc, minlength=n_docs)
         matches.append((starts, lens))
@@ -330,12 +342,10 @@ def term_usage(counts_or_corpus: Any, terms: Any, *, by: str | None = "source") 
     at least one occurrence. Rows: groups in sorted order, terms in the order
     given; a term a group never uses has count 0.
     """
-    from .counts import group_matrix, resolve_counts
-
-    tc = resolve_counts(counts_or_corpus)
+    tc, evidence = _resolve(counts_or_corpus)
     groups = _check_terms(terms)
     labels, G = group_matrix(tc, by)
-    per_doc, _ = _doc_group_counts(tc, groups)
+    per_doc, _ = _doc_group_counts(tc, groups, evidence)
     counts = np.asarray(G @ per_doc, dtype=np.int64)
     docfreq = np.asarray(G @ (per_doc > 0).astype(np.int64), dtype=np.int64)
     tokens = np.asarray(G @ np.asarray(tc.doc_tokens, dtype=np.int64), dtype=np.int64).ravel()
@@ -383,20 +393,14 @@ def keyness(
     below ``alpha``. Terms with ``target_count + reference_count < min_count``
     are not tested. Sorted by ``llr`` descending, ties by term.
     """
-    from .counts import group_matrix, resolve_counts
-
-    if not isinstance(min_count, int) or isinstance(min_count, bool):
-        raise TypeError(f"min_count must be an int, got {type(min_count).__name__}")
-    if min_count < 1:
-        raise ValueError(f"min_count must be >= 1, got {min_count}")
+    check_int("min_count", min_count, minimum=1)
     if not isinstance(correction, str):
-        raise TypeError(f"correction must be a str, one of {list(CORRECTIONS)}")
-    if correction not in CORRECTIONS:
-        raise ValueError(f"correction must be one of {list(CORRECTIONS)}, got {correction!r}")
-    if not isinstance(alpha, (int, float)) or isinstance(alpha, bool):
-        raise TypeError(f"alpha must be a number, got {type(alpha).__name__}")
+        raise TypeError(f"correction must be one of {list(CORRECTIONS)}, got {describe(correction)}")
+    check_choice("correction", correction, CORRECTIONS)
+    if isinstance(alpha, bool) or not isinstance(alpha, (int, float)):
+        raise TypeError(f"alpha must be a number, got {describe(alpha)}")
     if not 0 < alpha < 1:
-        raise ValueError(f"alpha must be between 0 and 1, got {alpha}")
+        raise ValueError(f"alpha must be between 0 and 1, got {alpha!r}")
     if by is None:
         raise ValueError("keyness compares groups: by must name a metadata column such as 'source'")
     tc = resolve_counts(counts_or_corpus)
@@ -452,14 +456,12 @@ def dispersion(counts_or_corpus: Any, terms: Any, *, by: str = "doc_id") -> pd.D
     juilland_d`` (see :func:`dispersion_measures`); ``range`` is the number of
     parts the term occurs in, out of ``parts``. Rows in the order given.
     """
-    from .counts import group_matrix, resolve_counts
-
     if by is None:
         raise ValueError("dispersion needs parts: by must name a metadata column such as 'doc_id' or 'source'")
-    tc = resolve_counts(counts_or_corpus)
+    tc, evidence = _resolve(counts_or_corpus)
     groups = _check_terms(terms)
     labels, G = group_matrix(tc, by)
-    per_doc, _ = _doc_group_counts(tc, groups)
+    per_doc, _ = _doc_group_counts(tc, groups, evidence)
     counts = np.asarray(G @ per_doc, dtype=np.int64)
     sizes = np.asarray(G @ np.asarray(tc.doc_tokens, dtype=np.int64), dtype="float64").ravel()
     if (sizes <= 0).any():
@@ -478,17 +480,15 @@ def dispersion(counts_or_corpus: Any, terms: Any, *, by: str = "doc_id") -> pd.D
 def positions(counts_or_corpus: Any, terms: Any) -> pd.DataFrame:
     """Where in its document each occurrence of each term falls, for :func:`corpusstats.plot.dispersion`.
 
-    Columns: ``doc_id, term, token, tokens, position`` plus the documents'
-    other metadata (``source``, ``label``…): ``token`` is the occurrence's first
+    Columns: ``doc_id, term, token, tokens, position`` and the documents'
+    ``source`` and ``label`` where the corpus has them: ``token`` is the occurrence's first
     token's index in its document, ``tokens`` the document's length and
     ``position = token / tokens`` in [0, 1). Terms are matched as in
     :func:`term_usage`. Sorted by document, term (in the order given), token.
     """
-    from .counts import resolve_counts
-
-    tc = resolve_counts(counts_or_corpus)
+    tc, evidence = _resolve(counts_or_corpus)
     groups = _check_terms(terms)
-    _, matches = _doc_group_counts(tc, groups)
+    _, matches = _doc_group_counts(tc, groups, evidence)
     doc_starts = np.asarray(tc.stream.doc_starts, dtype=np.int64)
     lengths = np.diff(doc_starts)
     frames = []
@@ -503,7 +503,7 @@ def positions(counts_or_corpus: Any, terms: Any) -> pd.DataFrame:
     df["position"] = df["token"] / df["tokens"].clip(lower=1)
     df = df.sort_values(["_doc", "_term", "token"], kind="stable")
     meta = tc.docs.reset_index(drop=True)
-    extra = [c for c in meta.columns if c != "doc_id"]
+    extra = [c for c in ("source", "label") if c in meta.columns]
     df["doc_id"] = meta["doc_id"].to_numpy()[df["_doc"].to_numpy()]
     for col in extra:
         df[col] = meta[col].to_numpy()[df["_doc"].to_numpy()]
@@ -519,7 +519,7 @@ _FATHATAN = "\u064b"
 _ARABIC_INDIC = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
 _WESTERN = re.compile("[0-9]")
 _QUOTES = {"«": "« »", "»": "« »", "“": "“ ”", "”": "“ ”", '"': '" "'}
-_QUOTE_RE = re.compile("[«»“”\"]")
+_QUOTE_RE = re.compile('[«»“”"]')
 
 #: feature -> its variants, in display order (variant labels are how they are written)
 SPELLING_FEATURES: dict[str, tuple[str, ...]] = {
@@ -574,9 +574,7 @@ def _classify_types(types: pd.Series) -> pd.DataFrame:
         np.where(after, "اً", np.where(plain & np.array([b in tanween_keys for b in bare]), "ا", None)),
     )
     # digits: numbers written with Arabic-Indic or Western digits
-    out["digits"] = [
-        "٠-٩" if _ARABIC_INDIC.search(w) else ("0-9" if _WESTERN.match(w) else None) for w in words
-    ]
+    out["digits"] = ["٠-٩" if _ARABIC_INDIC.search(w) else ("0-9" if _WESTERN.match(w) else None) for w in words]
     return out
 
 
@@ -603,18 +601,16 @@ def spelling_variants(corpus: Corpus, *, by: str | None = "source") -> pd.DataFr
     Every group gets a row for every variant (count 0 where unused).
     """
     if not isinstance(corpus, Corpus):
-        raise TypeError(f"spelling_variants reads the text: expected a Corpus (see load_corpus), got {type(corpus).__name__}")
+        raise TypeError(
+            f"spelling_variants reads the text: expected a Corpus (see load_corpus), got {describe(corpus)}"
+        )
     docs = corpus.documents
-    if by is not None and (not isinstance(by, str) or by not in docs.columns or by == "text"):
-        allowed = [c for c in docs.columns if c != "text"]
-        raise ValueError(f"by must be None or one of {allowed}, got {by!r}")
+    check_by(docs, by)
     key = docs[by].to_numpy() if by is not None else np.zeros(len(docs), dtype=np.int64)
     # surface tokens and quote marks, one regex pass per document (native code)
     words = [TOKEN_RE.findall(t) for t in docs["text"]]
     quotes = [_QUOTE_RE.findall(t) for t in docs["text"]]
-    tok = pd.DataFrame(
-        {"group": np.repeat(key, [len(w) for w in words]), "surface": [w for ws in words for w in ws]}
-    )
+    tok = pd.DataFrame({"group": np.repeat(key, [len(w) for w in words]), "surface": [w for ws in words for w in ws]})
     per = tok.groupby(["group", "surface"], sort=False).size().rename("count").reset_index()
     classes = _classify_types(pd.Series(per["surface"].unique()))
     per = per.merge(classes, on="surface", how="left")
@@ -623,16 +619,27 @@ def spelling_variants(corpus: Corpus, *, by: str | None = "source") -> pd.DataFr
         if feature == "quotes":
             continue
         sub = per[per[feature].notna()]
-        parts.append(pd.DataFrame({"group": sub["group"], "feature": feature, "variant": sub[feature],
-                                   "surface": sub["surface"], "count": sub["count"]}))
+        parts.append(
+            pd.DataFrame(
+                {
+                    "group": sub["group"],
+                    "feature": feature,
+                    "variant": sub[feature],
+                    "surface": sub["surface"],
+                    "count": sub["count"],
+                }
+            )
+        )
     q = pd.DataFrame({"group": np.repeat(key, [len(x) for x in quotes]), "surface": [c for xs in quotes for c in xs]})
     if len(q):
         q = q.groupby(["group", "surface"], sort=False).size().rename("count").reset_index()
         q["feature"] = "quotes"
         q["variant"] = q["surface"].map(_QUOTES)
         parts.append(q)
-    long = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(
-        columns=["group", "feature", "variant", "surface", "count"]
+    long = (
+        pd.concat(parts, ignore_index=True)
+        if parts
+        else pd.DataFrame(columns=["group", "feature", "variant", "surface", "count"])
     )
     long = long.sort_values(["count", "surface"], ascending=[False, True], kind="stable")
     agg = long.groupby(["group", "feature", "variant"], sort=False).agg(
