@@ -110,6 +110,17 @@ def _check_labels(name: str, value: Any, labels: pd.Index) -> list[Any]:
     return list(dict.fromkeys(out))
 
 
+def _group_label(docs: pd.DataFrame, by: str | None, groups: Any) -> np.ndarray | None:
+    """Display names of ``groups`` from the documents' ``label`` column, when each group has one label."""
+    if by is None or by == "label" or "label" not in docs.columns:
+        return None
+    pairs = docs[[by, "label"]].drop_duplicates()
+    if pairs[by].duplicated().any():
+        return None  # a group with several labels: nothing to show for it
+    names = dict(zip(pairs[by], pairs["label"], strict=True))
+    return np.array([names.get(g) for g in groups], dtype=object)
+
+
 # --- the arithmetic, on plain arrays ---------------------------------------------------
 
 
@@ -336,7 +347,9 @@ def term_usage(counts_or_corpus: Any, terms: Any, *, by: str | None = "source") 
     (``الرئيس السوري بشار الأسد``) are two occurrences; add the long phrase as
     an entry to count it once.
 
-    Columns: ``[by,] term, count, per_10k, tokens, docfreq`` — ``term`` is the
+    Columns: ``[by, label,] term, count, per_10k, tokens, docfreq`` — ``label``
+    (the display name, for charts) only where the corpus has a ``label`` column
+    with one value per group; ``term`` is the
     group name (the entry itself for a list), ``tokens`` the group's running
     tokens, ``per_10k = count · 10000 / tokens``, ``docfreq`` the documents with
     at least one occurrence. Rows: groups in sorted order, terms in the order
@@ -359,9 +372,13 @@ def term_usage(counts_or_corpus: Any, terms: Any, *, by: str | None = "source") 
         }
     )
     df["per_10k"] = df["count"] * 10_000 / df["tokens"].clip(lower=1)
+    cols = list(USAGE_COLUMNS)
     if by is not None:
-        df.insert(0, by, np.repeat(labels.to_numpy(), n_terms))
-    cols = ([by] if by is not None else []) + USAGE_COLUMNS
+        df[by] = np.repeat(labels.to_numpy(), n_terms)
+        names = _group_label(tc.docs, by, labels)
+        cols = [by, *(["label"] if names is not None else []), *cols]
+        if names is not None:
+            df["label"] = np.repeat(names, n_terms)
     return df[cols].reset_index(drop=True)
 
 
@@ -595,7 +612,8 @@ def spelling_variants(corpus: Corpus, *, by: str | None = "source") -> pd.DataFr
     - ``digits``: numbers in Arabic-Indic (٢٠١٥) or Western (2015) digits.
     - ``quotes``: quotation marks « » against “ ” against straight ".
 
-    Columns: ``[by,] feature, variant, count, share, example``: ``share`` is
+    Columns: ``[by, label,] feature, variant, count, share, example`` (``label``
+    as in :func:`term_usage`): ``share`` is
     the variant's part of the feature's count in the group (NaN when the group
     has none), ``example`` the group's most frequent word with that variant.
     Every group gets a row for every variant (count 0 where unused).
@@ -656,9 +674,14 @@ def spelling_variants(corpus: Corpus, *, by: str | None = "source") -> pd.DataFr
     table = table.reset_index()
     total = table.groupby(["group", "feature"], sort=False)["count"].transform("sum")
     table["share"] = (table["count"] / total.where(total > 0)).astype("float64")
+    cols = list(SPELLING_COLUMNS)
     if by is None:
         table = table.drop(columns="group")
     else:
+        names = _group_label(docs, by, table["group"].to_numpy())
         table = table.rename(columns={"group": by})
-    cols = ([by] if by is not None else []) + SPELLING_COLUMNS
+        cols = [by, *cols]
+        if names is not None:
+            table["label"] = names
+            cols.insert(1, "label")
     return table[cols]

@@ -222,7 +222,7 @@ def test_dispersion_errors():
 
 def test_spelling_variants_find_the_egyptian_final_ya(seeds_corpus):
     sv = cs.spelling_variants(seeds_corpus)
-    assert list(sv.columns) == ["source", "feature", "variant", "count", "share", "example"]
+    assert list(sv.columns) == ["source", "label", "feature", "variant", "count", "share", "example"]
     ya = sv[sv["feature"] == "final_ya"].set_index(["source", "variant"])
     # Hand count with grep over the surface text (LC_ALL=C.UTF-8), a word = a run of Arabic letters:
     #   grep -oP "[\x{0621}-\x{064A}]*ى(?![\x{0621}-\x{064A}\x{064B}-\x{0652}])" seeds/004_*.txt | wc -l  -> 80

@@ -14,7 +14,9 @@ Example (``freq`` from :func:`corpusstats.word_frequencies`)::
   Arabic font when installed, DejaVu Sans always as the fallback).
 * Charts take the DataFrame of the matching statistic and ``ax=None``, draw,
   and return the Axes; none calls ``show()``: :func:`frequencies`,
-  :func:`zipf`, :func:`compare_sources`, :func:`wordcloud`.
+  :func:`zipf`, :func:`compare_sources`, :func:`wordcloud`; dates:
+  :func:`timeline`, :func:`month_heatmap`; sources: :func:`term_heatmap`,
+  :func:`keyness`, :func:`dispersion`, :func:`spelling`.
 
 All Arabic shaping for matplotlib in corpusstats lives in this package.
 """
@@ -25,6 +27,7 @@ from ._charts import build_wordcloud, compare_sources, frequencies, wordcloud, z
 from ._fonts import FALLBACK_FONT, PREFERRED_FONTS, font_family, font_path, use_font
 from ._text import arabic, backend_kind, has_arabic, renderer_shapes, starts_rtl, visual_order
 from .dates import month_heatmap, timeline
+from .sources import dispersion, keyness, spelling, term_heatmap
 
 __all__ = [
     "FALLBACK_FONT",
@@ -33,15 +36,19 @@ __all__ = [
     "backend_kind",
     "build_wordcloud",
     "compare_sources",
+    "dispersion",
     "font_family",
     "font_path",
     "frequencies",
     "has_arabic",
+    "keyness",
     "renderer_shapes",
     "starts_rtl",
     "use_font",
     "visual_order",
     "month_heatmap",
+    "spelling",
+    "term_heatmap",
     "timeline",
     "wordcloud",
     "zipf",
