@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = ["frequencies", "zipf", "compare_sources", "wordcloud", "build_wordcloud"]
 
-_FREQ_COLUMNS = ("term", "count", "per_10k", "rank", "docfreq")
+_FREQ_COLUMNS = ("term", "form", "count", "per_10k", "rank", "docfreq")
 _VALUE_LABELS = {
     "count": "عدد المرات",
     "per_10k": "لكل 10 آلاف كلمة",

@@ -243,7 +243,10 @@ def spelling(
     title: str | None = "عادات الكتابة في كل مصدر",
     rtl: bool = True,
 ) -> Axes:
-    """Variant shares per group, one block of 100% bars per feature, each segment marked with its variant.
+    """Variant shares per group, one block of 100% bars per feature.
+
+    Each segment is labelled with the group's most frequent word written that
+    way (the ``example`` column: فى against في), which shows the variant in use.
 
     ``variants`` is :func:`corpusstats.spelling_variants` with a ``by``
     column. ``features`` picks and orders the blocks (default: all, in the
@@ -276,16 +279,17 @@ def spelling(
                 share = float(rows.loc[var, "share"]) if var in rows.index else float("nan")
                 if not share or np.isnan(share):
                     continue
-                ax.barh(y, share, left=left, height=0.8, color=f"C{k}", alpha=0.85, edgecolor="white", lw=0.5)
-                if share >= 0.07:
+                ax.barh(y, share, left=left, height=0.8, color=f"C{k}", alpha=0.35, edgecolor="white", lw=0.5)
+                word = str(rows.loc[var, "example"]) if "example" in rows.columns else ""
+                if share >= 0.07 and (word or var):
                     ax.text(
                         left + share / 2,
                         y,
-                        lab(var),
+                        lab(word or var),
                         ha="center",
                         va="center",
                         fontsize="medium",
-                        color="white",
+                        color="black",
                         **fonts,
                     )
                 left += share
@@ -300,7 +304,6 @@ def spelling(
             lab(FEATURE_NAMES.get(feat, feat)),
             ha="right" if rtl else "left",
             va="center",
-            fontweight="bold",
             **fonts,
         )
     ax.set_yticks(yticks, ylabels, **fonts)
