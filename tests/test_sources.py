@@ -254,3 +254,34 @@ def test_spelling_variants_small_text_by_hand():
     assert sv.loc[("digits", "٠-٩"), "share"] == 0.5
     with pytest.raises(TypeError, match="Corpus"):
         cs.spelling_variants(cs.count_terms(corpus_of([text])))
+
+
+# --- command line -------------------------------------------------------------------------
+
+
+def test_cli_usage_keyness_spelling(capsys):
+    import io
+
+    from corpusstats.cli import main
+
+    from .conftest import SEEDS
+
+    seeds = str(SEEDS)
+    assert main(["usage", seeds, "الأسد=الأسد,بشار الأسد", "موسكو", "--format", "csv"]) == 0
+    got = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    c = cs.load_corpus(SEEDS)
+    ref = cs.term_usage(c, {"الأسد": ["الأسد", "بشار الأسد"], "موسكو": ["موسكو"]})
+    assert got["count"].tolist() == ref["count"].tolist() and got["term"].tolist() == ref["term"].tolist()
+    # the outlet's label names it as well as its source name does
+    assert main(["keyness", seeds, "--target", "اليوم السابع", "--top", "5", "--format", "csv"]) == 0
+    by_label = capsys.readouterr().out
+    assert main(["keyness", seeds, "--target", "youm7", "--top", "5", "--format", "csv"]) == 0
+    assert capsys.readouterr().out == by_label
+    assert pd.read_csv(io.StringIO(by_label))["term"].iloc[0] == "الاسد" and by_label.count("\n") == 6
+    assert main(["spelling", seeds, "--format", "csv"]) == 0
+    sv = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    row = sv[(sv["source"] == "youm7") & (sv["feature"] == "final_ya") & (sv["variant"] == "ى")]
+    assert row["count"].tolist() == [80]
+    assert main(["keyness", seeds, "--target", "bbc"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "not a group" in err
