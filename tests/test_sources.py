@@ -5,6 +5,8 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from scipy.stats import chi2_contingency
 
 import corpusstats as cs
@@ -55,6 +57,39 @@ def test_match_phrases_leftmost_longest():
     starts, lens = match_phrases(ids, np.array([0, 4, 7]), [np.array([2]), np.array([1, 2]), np.array([2, 3])])
     # [1,2] at 1 wins over [2,3] at 2 (leftmost); [1,2] at 4; lone [2] at 6
     assert starts.tolist() == [1, 4, 6] and lens.tolist() == [2, 2, 1]
+
+
+def _naive_matches(ids, sent_starts, phrases):
+    """Leftmost-longest matching, one sentence at a time, in plain Python (the reference)."""
+    out = []
+    bounds = list(sent_starts)
+    for s0, s1 in zip(bounds[:-1], bounds[1:], strict=True):
+        sent = list(ids[s0:s1])
+        i = 0
+        while i < len(sent):
+            fits = [len(p) for p in phrases if len(p) and sent[i : i + len(p)] == list(p)]
+            if fits:
+                out.append((s0 + i, max(fits)))
+                i += max(fits)
+            else:
+                i += 1
+    return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    ids=st.lists(st.integers(0, 3), min_size=0, max_size=40),
+    cuts=st.lists(st.integers(1, 39), max_size=5),
+    phrases=st.lists(st.lists(st.integers(0, 3), min_size=1, max_size=3), min_size=1, max_size=4),
+)
+def test_match_phrases_equals_a_plain_scan(ids, cuts, phrases):
+    n = len(ids)
+    sent_starts = sorted({0, n, *[c for c in cuts if c < n]})
+    if n == 0:
+        sent_starts = [0]
+    starts, lens = match_phrases(np.array(ids, dtype=np.int32), np.array(sent_starts), [np.array(p) for p in phrases])
+    got = list(zip(starts.tolist(), lens.tolist(), strict=True))
+    assert got == _naive_matches(ids, sent_starts, phrases)
 
 
 def test_single_words_equal_word_frequencies(seeds_corpus):
