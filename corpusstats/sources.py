@@ -316,6 +316,11 @@ def _resolve(counts_or_corpus: Any) -> tuple[TermCounts, Any]:
     return tc, evidence
 
 
+def _stream_lengths(tc: TermCounts) -> np.ndarray:
+    """Running (unigram) tokens per document, whatever n the counts were made with."""
+    return np.diff(np.asarray(tc.stream.doc_starts, dtype=np.int64))
+
+
 def _doc_group_counts(
     tc: TermCounts, groups: dict[str, list[str]], evidence: Any = None
 ) -> tuple[np.ndarray, list[tuple[np.ndarray, np.ndarray]]]:
@@ -361,7 +366,7 @@ def term_usage(counts_or_corpus: Any, terms: Any, *, by: str | None = "source") 
     per_doc, _ = _doc_group_counts(tc, groups, evidence)
     counts = np.asarray(G @ per_doc, dtype=np.int64)
     docfreq = np.asarray(G @ (per_doc > 0).astype(np.int64), dtype=np.int64)
-    tokens = np.asarray(G @ np.asarray(tc.doc_tokens, dtype=np.int64), dtype=np.int64).ravel()
+    tokens = np.asarray(G @ _stream_lengths(tc), dtype=np.int64).ravel()
     n_groups, n_terms = counts.shape
     df = pd.DataFrame(
         {
@@ -480,7 +485,7 @@ def dispersion(counts_or_corpus: Any, terms: Any, *, by: str = "doc_id") -> pd.D
     labels, G = group_matrix(tc, by)
     per_doc, _ = _doc_group_counts(tc, groups, evidence)
     counts = np.asarray(G @ per_doc, dtype=np.int64)
-    sizes = np.asarray(G @ np.asarray(tc.doc_tokens, dtype=np.int64), dtype="float64").ravel()
+    sizes = np.asarray(G @ _stream_lengths(tc), dtype="float64").ravel()
     if (sizes <= 0).any():
         empty = [str(x) for x, s in zip(labels, sizes, strict=True) if s <= 0]
         raise ValueError(f"parts without tokens cannot weigh a dispersion: {empty}")

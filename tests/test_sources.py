@@ -320,3 +320,13 @@ def test_cli_usage_keyness_spelling(capsys):
     assert main(["keyness", seeds, "--target", "bbc"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "not a group" in err
+
+
+def test_usage_and_dispersion_weigh_by_words_even_on_bigram_counts(seeds_corpus):
+    # per_10k and part sizes are per running word: a TermCounts of bigrams gives the same answers
+    bi = cs.count_terms(seeds_corpus, ngram=2)
+    pd.testing.assert_frame_equal(cs.term_usage(bi, ["موسكو"]), cs.term_usage(seeds_corpus, ["موسكو"]))
+    pd.testing.assert_frame_equal(cs.dispersion(bi, ["موسكو"]), cs.dispersion(seeds_corpus, ["موسكو"]))
+    # and keyness on bigrams reads bigram counts
+    kb = cs.keyness(bi, "youm7")
+    assert kb["term"].str.contains(" ").all()
