@@ -8,18 +8,20 @@ longest entry first at each position (the same leftmost-longest rule, one count 
 Two timings each: from a fresh corpus (tokenizing included on both sides) and on counts made once
 (corpusstats: a TermCounts; baseline: the token lists kept), since statistics are usually run many times
 on one count. The results are checked equal before anything is timed.
-Run: ``make bench`` or ``.venv/bin/python benchmarks/bench_sources.py [n_docs]``.
+The corpus is ``benchmarks/_corpus.py``'s (500 files, 2.5 MB by default).
+Run: ``make bench`` or ``.venv/bin/python benchmarks/bench_sources.py [megabytes]``.
 """
 
 from __future__ import annotations
 
 import sys
+import tempfile
 import time
 from collections import Counter
 
 import numpy as np
 import pandas as pd
-from bench_counts import make_corpus
+from _corpus import write_corpus
 
 import corpusstats as cs
 from corpusstats.arabic import sentence_breaks
@@ -99,8 +101,10 @@ def baseline_usage(df: pd.DataFrame, toks: list[list[list[str]]]) -> pd.DataFram
     return pd.Series(rows).rename("count")
 
 
-def main(n_docs: int = 1000) -> None:
-    df = make_corpus(n_docs)
+def main(megabytes: float = 2.5) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        df = cs.load_corpus(write_corpus(tmp, megabytes, files=500)).documents
+    n_docs = len(df)
     corpus = cs.Corpus.from_dataframe(df)
     tc = cs.count_terms(corpus)
     toks = baseline_tokens(df)
@@ -136,11 +140,11 @@ def main(n_docs: int = 1000) -> None:
         ),
         ("term_usage, counted once", timed(lambda: cs.term_usage(tc, GROUPS)), timed(lambda: baseline_usage(df, toks))),
     ]
-    print(f"corpus: {n_docs} documents, {n_tokens:,} tokens, 7 sources (generated from the seeds)")
+    print(f"corpus: {n_docs} documents, {megabytes} MB, {n_tokens:,} tokens, 7 sources (benchmarks/_corpus.py)")
     print(f"baseline: Counter + pandas (same tokens, same rules); {len(GROUPS)} term groups, target {target!r}")
     for name, ours, base in rows:
         print(f"{name:26s} corpusstats {ours:7.3f} s   baseline {base:7.3f} s   speed-up {base / ours:6.1f}x")
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 1000)
+    main(float(sys.argv[1]) if len(sys.argv) > 1 else 2.5)

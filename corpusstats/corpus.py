@@ -213,7 +213,8 @@ class Corpus:
             raise TypeError(f"from_dataframe expects a pandas DataFrame, got {type(df).__name__}")
         for name, value in (("text", text), ("source", source), ("date", date), ("doc_id", doc_id)):
             if not isinstance(value, str) and not (value is None and name != "text"):
-                raise TypeError(f"{name} must name a column (str){'' if name == 'text' else ' or be None'}, got {value!r}")
+                alternative = "" if name == "text" else " or be None"
+                raise TypeError(f"{name} must name a column (str){alternative}, got {value!r}")
         if text not in df.columns:
             raise ValueError(f"no text column {text!r}; the DataFrame has {list(df.columns)}")
         df = df.reset_index(drop=True)
@@ -275,6 +276,10 @@ def load_corpus(path: str | os.PathLike[str], *, encoding: str | None = None) ->
     but white space), ``skipped`` (not ``.txt``, binary or undecodable, with the
     reason) or ``missing`` (named in the manifest but not found).
     """
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"load_corpus expects a path (str or pathlib.Path), got {type(path).__name__}")
+    if encoding is not None and not isinstance(encoding, str):
+        raise TypeError(f"encoding must be None or a codec name (str), got {type(encoding).__name__}")
     root = Path(path)
     if not root.exists():
         raise FileNotFoundError(f"no such file or directory: {str(root)!r}")
@@ -299,6 +304,7 @@ def load_corpus(path: str | os.PathLike[str], *, encoding: str | None = None) ->
             manifest_path = None
     manifest, manifest_note = _read_manifest(manifest_path) if manifest_path else ({}, "")
     seen: set[str] = set()
+    parsed_dates: dict[str, Any] = {}
     for f in files:
         rel = f.relative_to(base).as_posix()
         if manifest_path is not None and f == manifest_path:
@@ -329,7 +335,9 @@ def load_corpus(path: str | os.PathLike[str], *, encoding: str | None = None) ->
         if "source" not in meta or not meta["source"]:
             meta["source"] = Path(rel).parts[0] if len(Path(rel).parts) > 1 else UNKNOWN_SOURCE
         raw_date = meta.pop("date", "") or ""
-        date = pd.to_datetime(raw_date, errors="coerce") if raw_date else pd.NaT
+        if raw_date not in parsed_dates:  # each distinct date string is parsed once
+            parsed_dates[raw_date] = pd.to_datetime(raw_date, errors="coerce") if raw_date else pd.NaT
+        date = parsed_dates[raw_date]
         if raw_date and pd.isna(date):
             reason = _join(reason, f"date {raw_date!r} in {MANIFEST_NAME} is not a date")
         rows.append(_row(rel, "loaded", enc, reason, len(text)))

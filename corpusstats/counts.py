@@ -28,7 +28,10 @@ that keeps them (concordances, dates, highlighting) and yields the same tokens.
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -38,11 +41,16 @@ import pandas as pd
 from ._checks import check_bool, check_int, describe
 from .arabic import (
     _INVISIBLE_RE,
+    _SIMPLE_CHARS,
+    _SIMPLE_MAP,
+    INVISIBLES,
     SENTENCE_BREAK_RE,
     TOKEN_OR_BREAK_RE,
-    _fold_token,
+    fold_types,
+    split_token,
+)
+from .arabic import (
     stopwords as bundled_stopwords,
-    tokenize_spans,
 )
 from .corpus import Corpus
 
@@ -58,16 +66,42 @@ __all__ = [
     "group_matrix",
     "map_chunk",
     "merge",
+    "map_merge",
     "raw_stream",
     "token_stream",
+    "fold_types",
     "vocabulary",
     "check_by",
     "resolve_stopwords",
 ]
 
 #: Characters a sentence break is made of (the first character tells a break from a token).
-_BREAK_CHARS = frozenset(".!?\u061f\u061b;\u2026\n\r\u06d4")
-assert all(SENTENCE_BREAK_RE.fullmatch(c) for c in _BREAK_CHARS)
+_BREAK_START = "^" + SENTENCE_BREAK_RE.pattern
+
+
+#: A proclitic can only start a word with one of these letters (و ف ب ك ل س, ال).
+_CLITIC_INITIALS = frozenset("وفبكلسا")
+
+
+#: Elements per slice for whole-stream numpy work: numpy widens int32 indices to
+#: int64 internally (bincount, take), so a slice at a time bounds that copy.
+_SLICE = 1 << 20
+
+
+def _bincount(ids: np.ndarray, n: int) -> np.ndarray:
+    """``np.bincount(ids, minlength=n)`` one slice at a time (int64)."""
+    out = np.zeros(n, dtype=np.int64)
+    for i in range(0, len(ids), _SLICE):
+        out += np.bincount(ids[i : i + _SLICE], minlength=n)
+    return out
+
+
+def _take_inplace(table: np.ndarray, ids: np.ndarray) -> np.ndarray:
+    """``ids[:] = table[ids]``, one slice at a time."""
+    for i in range(0, len(ids), _SLICE):
+        part = ids[i : i + _SLICE]
+        part[:] = table[part]
+    return ids
 
 
 def _readonly(a: np.ndarray) -> np.ndarray:
@@ -79,7 +113,8 @@ def _readonly(a: np.ndarray) -> np.ndarray:
 class RawStream:
     """Tokens of some documents as ids of their raw (unnormalized) strings.
 
-    ``types`` (sorted) are the distinct raw token strings; ``ids`` has one entry
+    ``types`` (a sorted polars string Series: compact, no Python object per
+    string) are the distinct raw token strings; ``ids`` has one entry
     per running token; ``doc_starts`` (n_docs + 1) and ``sent_starts``
     (n_sentences + 1) are offsets into ``ids``. Sentences never cross documents
     and are never empty.
@@ -173,48 +208,53 @@ def map_chunk(texts: Sequence[str]) -> RawStream:
     texts = list(texts)
     n_docs = len(texts)
     empty = np.zeros(0, dtype=np.int32)
+    no_types = pl.Series("t", [], dtype=pl.String)
     if n_docs == 0:
-        return RawStream(np.array([], dtype=object), empty, np.zeros(1, np.int64), np.zeros(1, np.int64))
+        return RawStream(no_types, empty, np.zeros(1, np.int64), np.zeros(1, np.int64))
+    # Hand polars bytes, not str: converting a str caches its UTF-8 copy on the
+    # str object for as long as the corpus lives (a second copy of every text).
     try:
-        series = pl.Series("text", texts, dtype=pl.String)
-    except Exception as exc:  # lone surrogates cannot become Arrow strings
+        encoded = [t.encode("utf-8") for t in texts]
+    except UnicodeEncodeError as exc:  # lone surrogates
         raise ValueError(f"a document is not valid Unicode text: {exc}") from None
+    series = pl.Series("text", encoded, dtype=pl.Binary).cast(pl.String)
+    del encoded
     items = series.str.extract_all(TOKEN_OR_BREAK_RE.pattern)
     n_items = items.list.len().fill_null(0).to_numpy().astype(np.int64)
     flat = items.explode().drop_nulls()
     if len(flat) == 0:
-        return RawStream(
-            np.array([], dtype=object), empty, np.zeros(n_docs + 1, np.int64), np.zeros(1, np.int64)
-        )
+        return RawStream(no_types, empty, np.zeros(n_docs + 1, np.int64), np.zeros(1, np.int64))
     phys = flat.cast(pl.Categorical).to_physical()
-    pairs = pl.DataFrame({"p": phys, "t": flat}).unique("p")
-    # dense ids in the sorted order of the strings
-    pairs = pairs.sort("t")
+    pairs = pl.DataFrame({"p": phys, "t": flat}).unique("p").sort("t")
     p_sorted = pairs["p"].to_numpy()
-    strings = np.array(pairs["t"].to_list(), dtype=object)
-    lookup = np.zeros(int(p_sorted.max()) + 1, dtype=np.int64)
-    lookup[p_sorted] = np.arange(len(p_sorted))
+    lookup = np.zeros(int(p_sorted.max()) + 1, dtype=np.int32)
+    lookup[p_sorted] = np.arange(len(p_sorted), dtype=np.int32)
     dense = lookup[phys.to_numpy()]
-    type_is_break = np.fromiter((s[0] in _BREAK_CHARS for s in strings), dtype=bool, count=len(strings))
+    del phys, flat, items
+    type_is_break = pairs["t"].str.contains(_BREAK_START).to_numpy()
     is_break = type_is_break[dense]
     # a sentence starts at each document's first item and after each break
     item_starts = np.concatenate([[0], np.cumsum(n_items)])
     new_sentence = np.zeros(len(dense), dtype=bool)
     new_sentence[item_starts[:-1][n_items > 0]] = True
     new_sentence[1:] |= is_break[:-1]
-    sentence_key = np.cumsum(new_sentence)
+    sentence_key = np.cumsum(new_sentence, dtype=np.int64)
     keep = ~is_break
     token_types = np.flatnonzero(~type_is_break)
-    remap = np.full(len(strings), -1, dtype=np.int64)
-    remap[token_types] = np.arange(len(token_types))
-    ids = remap[dense[keep]].astype(np.int32)
+    remap = np.full(len(type_is_break), -1, dtype=np.int32)
+    remap[token_types] = np.arange(len(token_types), dtype=np.int32)
+    ids = remap[dense[keep]]
+    if len(token_types) <= np.iinfo(np.uint16).max:  # a chunk's ids are small: halve what waits for the merge
+        ids = ids.astype(np.uint16)
     key = sentence_key[keep]
     bounds = np.flatnonzero(np.diff(key)) + 1
     sent_starts = np.concatenate([[0], bounds, [len(ids)]]).astype(np.int64) if len(ids) else np.zeros(1, np.int64)
-    doc_of_item = np.repeat(np.arange(n_docs), n_items)
+    doc_of_item = np.repeat(np.arange(n_docs, dtype=np.int32), n_items)
     per_doc = np.bincount(doc_of_item[keep], minlength=n_docs)
     doc_starts = np.concatenate([[0], np.cumsum(per_doc)]).astype(np.int64)
-    return RawStream(strings[token_types], ids, doc_starts, sent_starts)
+    # a fresh Series: a filtered one would keep views into the whole chunk's token buffers
+    types = pl.Series("t", pairs["t"].filter(pl.Series(~type_is_break)).to_list(), dtype=pl.String)
+    return RawStream(types, ids, doc_starts, sent_starts)
 
 
 def merge(parts: Sequence[RawStream]) -> RawStream:
@@ -226,32 +266,38 @@ def merge(parts: Sequence[RawStream]) -> RawStream:
     (['بيروت', 'دمشق', 'موسكو', 'ودمشق'], [2, 3, 1, 0], [0, 2, 4], [0, 2, 3, 4])
     """
     parts = list(parts)
-    if len(parts) == 1:
-        return parts[0]
     if not parts:
         return map_chunk([])
-    all_types = np.concatenate([p.types for p in parts]) if parts else np.array([], dtype=object)
-    types, inverse = np.unique(all_types, return_inverse=True) if len(all_types) else (all_types, all_types)
-    ids, doc_starts, sent_starts = [], [np.zeros(1, np.int64)], [np.zeros(1, np.int64)]
-    offset_t = offset_tok = 0
-    for p in parts:
-        mapping = np.asarray(inverse[offset_t : offset_t + len(p.types)], dtype=np.int32)
-        ids.append(mapping[p.ids] if len(p.ids) else p.ids)
-        doc_starts.append(p.doc_starts[1:] + offset_tok)
-        sent_starts.append(p.sent_starts[1:] + offset_tok)
-        offset_t += len(p.types)
-        offset_tok += len(p.ids)
-    return RawStream(
-        np.asarray(types, dtype=object),
-        np.concatenate(ids).astype(np.int32),
-        np.concatenate(doc_starts),
-        np.concatenate(sent_starts),
+    if len(parts) == 1:
+        return parts[0]
+    import polars as pl
+
+    local = pl.concat(
+        [pl.DataFrame({"part": np.full(len(p.types), i, dtype=np.int32), "t": p.types}) for i, p in enumerate(parts)]
     )
+    types = local["t"].unique().sort()
+    glob = pl.DataFrame({"t": types, "g": np.arange(len(types), dtype=np.int32)})
+    mapped = local.join(glob, on="t", how="left", maintain_order="left")["g"].to_numpy()
+    del local, glob
+    ids = np.empty(sum(len(p.ids) for p in parts), dtype=np.int32)
+    doc_starts, sent_starts = [np.zeros(1, np.int64)], [np.zeros(1, np.int64)]
+    offset = start = 0
+    for i in range(len(parts)):
+        p = parts[i]
+        mapping = mapped[start : start + len(p.types)]
+        start += len(p.types)
+        if len(p.ids):
+            np.take(mapping, p.ids, out=ids[offset : offset + len(p.ids)])
+        doc_starts.append(p.doc_starts[1:] + offset)
+        sent_starts.append(p.sent_starts[1:] + offset)
+        offset += len(p.ids)
+        parts[i] = None  # type: ignore[call-overload]  # free each part once copied
+    return RawStream(types, ids, np.concatenate(doc_starts), np.concatenate(sent_starts))
 
 
 #: Documents per map chunk: bounds the memory of one polars call.
 CHUNK_DOCS = 2000
-CHUNK_CHARS = 20_000_000
+CHUNK_CHARS = 1_000_000
 
 
 def _chunks(texts: Sequence[str]) -> Iterable[list[str]]:
@@ -270,44 +316,25 @@ def _chunks(texts: Sequence[str]) -> Iterable[list[str]]:
 
 
 def raw_stream(corpus: Corpus) -> RawStream:
-    """The corpus's raw token stream (map over chunks + merge), cached on the corpus."""
-    return corpus.cached(("raw_stream",), lambda: merge([map_chunk(c) for c in _chunks(corpus.documents["text"])]))
+    """The corpus's raw token stream (map over chunks + merge); not cached: the token streams made from it are."""
+    return map_merge(corpus.documents["text"])
+
+
+def map_merge(texts: Iterable[str], *, workers: int | None = None) -> RawStream:
+    """Map every chunk of ``texts`` and merge, on ``workers`` threads (default: every core).
+
+    polars releases the GIL while its regex runs, so threads use all cores
+    without copying the texts into other processes.
+    """
+    chunks = list(_chunks(texts))
+    workers = min(len(chunks), workers or os.cpu_count() or 1)
+    if workers <= 1:
+        return merge([map_chunk(c) for c in chunks])
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return merge(list(pool.map(map_chunk, chunks)))
 
 
 # --- per type, once ---------------------------------------------------------------
-
-#: Characters whose normalization is a plain one-to-one map (no marks, no
-#: presentation forms, no invisibles): the fast path of :func:`fold_types`.
-_SIMPLE_MAP = str.maketrans(
-    {
-        "\u0623": "\u0627",
-        "\u0625": "\u0627",
-        "\u0622": "\u0627",
-        "\u0671": "\u0627",
-        "\u0649": "\u064a",
-        "\u06cc": "\u064a",
-        **{chr(0x0660 + i): str(i) for i in range(10)},
-        **{chr(0x06F0 + i): str(i) for i in range(10)},
-    }
-)
-_SIMPLE_CHARS = frozenset(
-    [chr(c) for c in range(0x0621, 0x063B)]
-    + [chr(c) for c in range(0x0641, 0x064B)]
-    + [chr(c) for c in range(0x0660, 0x066A)]
-    + [chr(c) for c in range(0x06F0, 0x06FA)]
-    + ["\u0671", "\u06cc", ".", ",", "\u066b", "\u066c"]
-    + list("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
-)
-
-
-def fold_types(types: Iterable[str]) -> list[str]:
-    """``normalize(t).lower()`` for each distinct token string, with a fast path.
-
-    >>> fold_types(["فى", "الأسدُ", "Moscow", "٢٠١٥"])
-    ['في', 'الاسد', 'moscow', '2015']
-    """
-    simple = _SIMPLE_CHARS.issuperset
-    return [t.translate(_SIMPLE_MAP).lower() if simple(t) else _fold_token(t) for t in types]
 
 
 def token_stream(corpus: Corpus, *, normalize: bool = True, clitics: bool = False) -> TokenStream:
@@ -316,50 +343,84 @@ def token_stream(corpus: Corpus, *, normalize: bool = True, clitics: bool = Fals
     check_bool("clitics", clitics)
     return corpus.cached(
         ("token_stream", normalize, clitics),
-        lambda: _build_stream(raw_stream(corpus), normalize=normalize, clitics=clitics),
+        lambda: _build_stream(raw_stream(corpus), normalize=normalize, clitics=clitics),  # raw: used once
     )
 
 
+def fold_series(types: Any) -> Any:
+    """:func:`~corpusstats.arabic.fold_types` over a polars string Series, vectorized where it can be.
+
+    Types made only of letters that normalize one to one are mapped in polars;
+    the rest (marks, tatweel, presentation forms, invisibles …) go through
+    ``normalize`` one type at a time.
+    """
+    import polars as pl
+
+    keys = [chr(k) for k in _SIMPLE_MAP]
+    values = list(_SIMPLE_MAP.values())
+    fast = types.str.replace_many(keys, values).str.to_lowercase()
+    simple = types.str.contains(_SIMPLE_RE).to_numpy()
+    hard = np.flatnonzero(~simple)
+    if len(hard):
+        folded = fold_types(types.gather(hard).to_list())
+        fast = fast.scatter(hard, pl.Series(folded, dtype=pl.String))
+    return fast
+
+
+_SIMPLE_RE = "^[" + "".join(re.escape(c) for c in sorted(_SIMPLE_CHARS)) + "]*$"
+
+
 def _build_stream(raw: RawStream, *, normalize: bool, clitics: bool) -> TokenStream:
-    types = raw.types.tolist()
-    raw_counts = np.bincount(raw.ids, minlength=len(types)).astype(np.int64)
-    folded = fold_types(types) if (normalize or clitics) else types
-    surfaces = [_INVISIBLE_RE.sub("", t) for t in types]
-    if clitics:
+    """The token stream from a raw stream, which it consumes (its ids may be rewritten in place)."""
+    import polars as pl
+
+    n_types = len(raw.types)
+    raw_counts = _bincount(raw.ids, n_types)
+    surfaces = raw.types.str.replace_all(f"[{INVISIBLES}]", "")
+    folded = fold_series(raw.types) if (normalize or clitics) else raw.types
+    if not clitics:  # one term per raw type: all in polars
+        terms = folded if normalize else raw.types
+        vocab_s = terms.unique().sort()
+        table = pl.DataFrame({"t": vocab_s, "i": np.arange(len(vocab_s), dtype=np.int32)})
+        term_of_type = pl.DataFrame({"t": terms}).join(table, on="t", how="left", maintain_order="left")["i"].to_numpy()
+        vocab = vocab_s.to_list()
+        ids = raw.ids if raw.ids.dtype == np.int32 and raw.ids.flags.writeable else raw.ids.astype(np.int32)
+        _take_inplace(term_of_type.astype(np.int32), ids)  # the raw ids are not kept: rewrite them in place
+        doc_starts, sent_starts = raw.doc_starts, raw.sent_starts
+        forms = _most_frequent_forms(vocab, term_of_type, surfaces, raw_counts)
+    else:
+        types, folded_l, surfaces_l = raw.types.to_list(), folded.to_list(), surfaces.to_list()
         vocab_counts: dict[str, int] = {}
-        for w, n in zip(folded, raw_counts.tolist(), strict=True):
+        for w, n in zip(folded_l, raw_counts.tolist(), strict=True):
             vocab_counts[w] = vocab_counts.get(w, 0) + n
         pieces: list[list[str]] = []
-        piece_surfaces: list[list[str]] = []
-        for t in types:
-            toks = tokenize_spans(t, normalize=normalize, clitics=True, vocabulary=vocab_counts)
-            pieces.append([k.text for k in toks])
-            piece_surfaces.append(
-                [_INVISIBLE_RE.sub("", t[k.start : k.end]) + ("+" if k.text.endswith("+") else "") for k in toks]
-            )
-    else:
-        pieces = [[w] for w in (folded if normalize else types)]
-        piece_surfaces = [[s] for s in surfaces]
-    vocab = sorted({w for ps in pieces for w in ps})
-    index = {w: i for i, w in enumerate(vocab)}
-    k = np.fromiter((len(ps) for ps in pieces), dtype=np.int64, count=len(pieces))
-    flat_terms = np.fromiter((index[w] for ps in pieces for w in ps), dtype=np.int32, count=int(k.sum()))
-    if len(types) == 0 or (k == 1).all():
-        ids = flat_terms[raw.ids] if len(raw.ids) else np.zeros(0, np.int32)
-        doc_starts, sent_starts = raw.doc_starts.copy(), raw.sent_starts.copy()
-    else:
-        piece_start = np.concatenate([[0], np.cumsum(k)[:-1]])
+        piece_surfaces: list[str] = []
+        for t, w, surface in zip(types, folded_l, surfaces_l, strict=True):
+            if not w or w[0] not in _CLITIC_INITIALS:  # nothing to split off: one piece
+                pieces.append([w if normalize else t])
+                piece_surfaces.append(surface)
+                continue
+            toks = split_token(t, w, vocab_counts, normalize=normalize)
+            pieces.append([k[0] for k in toks])
+            piece_surfaces.extend(_INVISIBLE_RE.sub("", t[a:b]) + ("+" if k.endswith("+") else "") for k, a, b in toks)
+        vocab = sorted({w for ps in pieces for w in ps})
+        index = {w: i for i, w in enumerate(vocab)}
+        k = np.fromiter((len(ps) for ps in pieces), dtype=np.int64, count=len(pieces))
+        flat_terms = np.fromiter((index[w] for ps in pieces for w in ps), dtype=np.int32, count=int(k.sum()))
+        piece_start = np.concatenate([[0], np.cumsum(k)[:-1]]).astype(np.int64)
         k_tok = k[raw.ids]
-        cum = np.concatenate([[0], np.cumsum(k_tok)])
+        cum = np.concatenate([[0], np.cumsum(k_tok)]).astype(np.int64)
         idx = np.repeat(piece_start[raw.ids] - cum[:-1], k_tok) + np.arange(cum[-1])
-        ids = flat_terms[idx]
+        ids = flat_terms[idx] if len(idx) else np.zeros(0, np.int32)
         doc_starts, sent_starts = cum[raw.doc_starts], cum[raw.sent_starts]
-    counts = np.bincount(ids, minlength=len(vocab)).astype(np.int64)
-    forms = _most_frequent_forms(vocab, flat_terms, piece_surfaces, np.repeat(raw_counts, k))
+        forms = _most_frequent_forms(
+            vocab, flat_terms, pl.Series(piece_surfaces, dtype=pl.String), np.repeat(raw_counts, k)
+        )
+    counts = _bincount(ids, len(vocab))
     return TokenStream(
-        ids=_readonly(ids.astype(np.int32)),
-        doc_starts=_readonly(np.asarray(doc_starts, dtype=np.int64)),
-        sent_starts=_readonly(np.asarray(sent_starts, dtype=np.int64)),
+        ids=_readonly(np.asarray(ids, dtype=np.int32)),
+        doc_starts=_readonly(np.array(doc_starts, dtype=np.int64)),
+        sent_starts=_readonly(np.array(sent_starts, dtype=np.int64)),
         vocab=_readonly(np.array(vocab, dtype=object)),
         forms=_readonly(forms),
         counts=_readonly(counts),
@@ -368,24 +429,21 @@ def _build_stream(raw: RawStream, *, normalize: bool, clitics: bool) -> TokenStr
     )
 
 
-def _most_frequent_forms(
-    vocab: list[str], flat_terms: np.ndarray, piece_surfaces: list[list[str]], weights: np.ndarray
-) -> np.ndarray:
+def _most_frequent_forms(vocab: list[str], term_ids: np.ndarray, surfaces: Any, weights: np.ndarray) -> np.ndarray:
     """For each term, its most frequent surface spelling (ties: the smaller string)."""
-    if not vocab:
-        return np.array([], dtype=object)
-    table = pd.DataFrame(
-        {
-            "term": flat_terms,
-            "surface": [s for ss in piece_surfaces for s in ss],
-            "n": weights,
-        }
-    )
-    table = table.groupby(["term", "surface"], sort=False, as_index=False)["n"].sum()
-    table = table.sort_values(["term", "n", "surface"], ascending=[True, False, True], kind="stable")
-    best = table.drop_duplicates("term")
+    import polars as pl
+
     forms = np.array(vocab, dtype=object)
-    forms[best["term"].to_numpy()] = best["surface"].to_numpy()
+    if not vocab:
+        return forms
+    best = (
+        pl.DataFrame({"term": term_ids, "surface": surfaces, "n": weights})
+        .group_by(["term", "surface"])
+        .agg(pl.col("n").sum())
+        .sort(["term", "n", "surface"], descending=[False, True, False])
+        .unique("term", keep="first", maintain_order=True)
+    )
+    forms[best["term"].to_numpy()] = np.array(best["surface"].to_list(), dtype=object)
     return forms
 
 
@@ -477,62 +535,21 @@ def count_terms(
 
 
 def _count(corpus: Corpus, ngram: int, normalize: bool, clitics: bool, stopset: frozenset[str] | None) -> TermCounts:
-    from scipy import sparse
-
     stream = token_stream(corpus, normalize=normalize, clitics=clitics)
     docs = corpus.documents.drop(columns="text").reset_index(drop=True)
-    n_docs = len(docs)
     vocab = stream.vocab
     if stopset:
         match = vocab if normalize else np.array(fold_types(vocab.tolist()), dtype=object)
         is_stop = np.fromiter((w in stopset for w in match), dtype=bool, count=len(vocab))
     else:
         is_stop = np.zeros(len(vocab), dtype=bool)
-    ids = stream.ids.astype(np.int64)
-    doc_of = stream.doc_ids()
     if ngram == 1:
-        doc_tokens = np.diff(stream.doc_starts).astype(np.int64)
+        dtm, doc_tokens = _unigram_matrix(stream, is_stop)
         keep_cols = np.flatnonzero(~is_stop)
-        col_of = np.full(len(vocab), -1, dtype=np.int64)
-        col_of[keep_cols] = np.arange(len(keep_cols))
-        keep = ~is_stop[ids] if stopset else np.ones(len(ids), dtype=bool)
-        rows, cols = doc_of[keep], col_of[ids[keep]]
         terms, forms = vocab[keep_cols], stream.forms[keep_cols]
     else:
-        m = max(len(ids) - ngram + 1, 0)
-        sid = stream.sentence_ids()
-        valid = sid[:m] == sid[ngram - 1 : ngram - 1 + m]
-        parts = [ids[k : k + m] for k in range(ngram)]
-        doc_pos = doc_of[:m]
-        doc_tokens = np.bincount(doc_pos[valid], minlength=n_docs).astype(np.int64)
-        keep = valid.copy()
-        if stopset:
-            for p in parts:
-                keep &= ~is_stop[p]
-        V = max(len(vocab), 1)
-        kept = [p[keep] for p in parts]
-        if float(V) ** ngram < 2**62:
-            code = np.zeros(int(keep.sum()), dtype=np.int64)
-            for p in kept:
-                code = code * V + p
-            uniq, cols = np.unique(code, return_inverse=True)
-            digits = []
-            for k in range(ngram):
-                digits.append((uniq // V ** (ngram - 1 - k)) % V)
-        else:
-            stacked = np.stack(kept, axis=1) if kept else np.zeros((0, ngram), np.int64)
-            uniq_rows, cols = np.unique(stacked, axis=0, return_inverse=True)
-            digits = [uniq_rows[:, k] for k in range(ngram)]
-        cols = np.asarray(cols).reshape(-1)
-        terms = _join(vocab, digits)
-        forms = _join(stream.forms, digits)
-        rows = doc_pos[keep]
-    n_terms = len(terms)
-    dtm = sparse.csr_matrix(
-        (np.ones(len(rows), dtype=np.int64), (rows, cols)), shape=(n_docs, n_terms), dtype=np.int64
-    )
-    dtm.sum_duplicates()
-    dtm.sort_indices()
+        dtm, doc_tokens, words = _ngram_matrix(stream, is_stop, ngram)
+        terms, forms = _join(vocab, words), _join(stream.forms, words)
     for a in (dtm.data, dtm.indices, dtm.indptr):
         a.flags.writeable = False
     return TermCounts(
@@ -548,6 +565,102 @@ def _count(corpus: Corpus, ngram: int, normalize: bool, clitics: bool, stopset: 
         stream=stream,
         is_stop=_readonly(is_stop),
     )
+
+
+#: Tokens per block when counting unigrams: bounds the temporary arrays.
+BLOCK_TOKENS = 1_000_000
+
+
+def _unigram_matrix(stream: TokenStream, is_stop: np.ndarray) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """Documents × (non-stopword) unigrams, counted in blocks of whole documents."""
+    from scipy import sparse
+
+    n_docs, V = len(stream.doc_starts) - 1, max(len(stream.vocab), 1)
+    col_of = np.cumsum(~is_stop) - 1  # vocab id -> column (stopwords have none)
+    n_cols = int((~is_stop).sum())
+    data, indices, per_doc = [], [], np.zeros(n_docs, dtype=np.int64)
+    d0 = 0
+    while d0 < n_docs:
+        t0 = stream.doc_starts[d0]
+        d1 = max(int(np.searchsorted(stream.doc_starts, t0 + BLOCK_TOKENS, side="right")) - 1, d0 + 1)
+        d1 = min(d1, n_docs)
+        ids = stream.ids[t0 : stream.doc_starts[d1]]
+        docs = np.repeat(np.arange(d0, d1, dtype=np.int64), np.diff(stream.doc_starts[d0 : d1 + 1]))
+        if is_stop.any():
+            keep = ~is_stop[ids]
+            ids, docs = ids[keep], docs[keep]
+        key = docs * V + ids
+        key.sort()
+        if len(key):
+            edge = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
+            data.append(np.diff(np.r_[edge, len(key)]).astype(np.int64))
+            uniq = key[edge]
+            doc = uniq // V
+            indices.append(col_of[uniq - doc * V].astype(np.int32))
+            per_doc += np.bincount(doc, minlength=n_docs)
+        d0 = d1
+    indptr = np.concatenate([[0], np.cumsum(per_doc)]).astype(np.int64)
+    dtm = sparse.csr_matrix(
+        (
+            np.concatenate(data) if data else np.zeros(0, np.int64),
+            np.concatenate(indices) if indices else np.zeros(0, np.int32),
+            indptr,
+        ),
+        shape=(n_docs, n_cols),
+    )
+    return dtm, np.diff(stream.doc_starts).astype(np.int64)
+
+
+def _ngram_matrix(
+    stream: TokenStream, is_stop: np.ndarray, n: int
+) -> tuple[sparse.csr_matrix, np.ndarray, list[np.ndarray]]:
+    """Documents × n-grams inside sentences; returns the matrix, positions per document, the n-grams' word ids.
+
+    N-gram ids are built a word at a time (``id(k+1 words) = rank of (id(k words), next word)``),
+    so they never overflow and follow the lexicographic order of the n-grams.
+    """
+    n_docs, V = len(stream.doc_starts) - 1, max(len(stream.vocab), 1)
+    ids = stream.ids.astype(np.int64)
+    m = max(len(ids) - n + 1, 0)
+    sid = stream.sentence_ids()
+    valid = sid[:m] == sid[n - 1 : n - 1 + m]
+    del sid
+    doc_pos = stream.doc_ids()[:m]
+    doc_tokens = np.bincount(doc_pos[valid], minlength=n_docs).astype(np.int64)
+    keep = valid
+    if is_stop.any():
+        for k in range(n):
+            keep &= ~is_stop[ids[k : k + m]]
+    gid = ids[:m]
+    for k in range(1, n):
+        _, gid = np.unique(gid * V + ids[k : k + m], return_inverse=True)
+        gid = gid.reshape(-1).astype(np.int64)
+    positions = np.flatnonzero(keep)
+    uniq, first, cols = np.unique(gid[positions], return_index=True, return_inverse=True)
+    starts = positions[first]
+    words = [ids[starts + k] for k in range(n)]
+    dtm = _doc_term_matrix(doc_pos[positions], cols.reshape(-1), n_docs, len(uniq))
+    return dtm, doc_tokens, words
+
+
+def _doc_term_matrix(rows: np.ndarray, cols: np.ndarray, n_docs: int, n_terms: int) -> sparse.csr_matrix:
+    """CSR counts of (document, term) pairs, by one sort of their combined keys (no COO copies)."""
+    from scipy import sparse
+
+    width = max(n_terms, 1)
+    key = rows.astype(np.int64) * width + cols
+    key.sort()
+    if len(key):
+        edge = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
+        data = np.diff(np.r_[edge, len(key)]).astype(np.int64)
+        uniq = key[edge]
+    else:
+        data, uniq = np.zeros(0, np.int64), key
+    del key
+    doc = uniq // width
+    indices = (uniq - doc * width).astype(np.int32)
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(doc, minlength=n_docs))]).astype(np.int64)
+    return sparse.csr_matrix((data, indices, indptr), shape=(n_docs, n_terms))
 
 
 def _join(words: np.ndarray, digits: list[np.ndarray]) -> np.ndarray:
@@ -623,4 +736,3 @@ def group_matrix(tc: TermCounts, by: str | None) -> tuple[pd.Index, sparse.csr_m
         (np.ones(n_docs, dtype=np.int64), (codes, np.arange(n_docs))), shape=(len(labels), n_docs), dtype=np.int64
     )
     return labels, G
-

@@ -122,9 +122,7 @@ def zipf_fit(freq: pd.DataFrame) -> dict[str, float]:
     return {"exponent": float(-slope), "intercept": float(intercept), "r_squared": float(r2)}
 
 
-def lexical_stats(
-    data: Any, *, by: str | None = None, normalize: bool = True, clitics: bool = False
-) -> pd.DataFrame:
+def lexical_stats(data: Any, *, by: str | None = None, normalize: bool = True, clitics: bool = False) -> pd.DataFrame:
     """Tokens, types, type/token ratio, hapax legomena and Zipf fit, per group.
 
     ``data`` is a Corpus or a (unigram) TermCounts. Columns: ``[by,] tokens,

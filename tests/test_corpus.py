@@ -142,3 +142,12 @@ def test_from_dataframe():
         cs.Corpus.from_dataframe(["not", "a", "frame"])  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="unique"):
         cs.Corpus.from_dataframe(pd.DataFrame({"doc_id": ["x", "x"], "text": ["a", "b"]}))
+
+
+def test_wrong_argument_types_raise_type_error():
+    with pytest.raises(TypeError, match="path"):
+        cs.load_corpus(42)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="encoding"):
+        cs.load_corpus("seeds", encoding=1256)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="text must name a column"):
+        cs.Corpus.from_dataframe(pd.DataFrame({"text": ["x"]}), text=None)  # type: ignore[arg-type]
