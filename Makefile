@@ -41,7 +41,7 @@ $(MPL310)/.installed: pyproject.toml ci/mpl310.txt
 
 test-mpl310: $(MPL310)/.installed
 	$(MPL310)/bin/python -m pytest -p no:cacheprovider tests/test_plot_text.py tests/test_plot_shaping.py \
-		tests/test_plot_charts.py tests/test_plot_figures.py tests/test_plot_collocations.py corpusstats/plot
+		tests/test_plot_charts.py tests/test_plot_figures.py tests/test_plot_collocations.py tests/test_plot_sources.py corpusstats/plot
 
 lint: $(VENV)/.installed-test
 	$(PY) -m pip install --quiet ruff

@@ -19,6 +19,7 @@ from .collocations import clusters, collocations, kwic
 from .corpus import Corpus, load_corpus
 from .counts import TermCounts, TokenStream, count_terms
 from .frequency import lexical_stats, word_frequencies, zipf_fit
+from .sources import dispersion, keyness, positions, spelling_variants, term_usage
 
 if TYPE_CHECKING:  # loaded lazily by __getattr__ below
     from .dates import date_mentions
@@ -35,14 +36,19 @@ __all__ = [
     "collocations",
     "count_terms",
     "date_mentions",
+    "dispersion",
+    "keyness",
     "is_stopword",
     "kwic",
     "lexical_stats",
     "load_corpus",
     "normalize",
+    "positions",
+    "spelling_variants",
     "split_proclitics",
     "stopwords",
     "tokenize",
+    "term_usage",
     "tokenize_spans",
     "word_frequencies",
     "zipf_fit",

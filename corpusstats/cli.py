@@ -4,6 +4,9 @@
     corpusstats freq PATH [--by source] [--top N] [--ngram N] [--stopwords] [--clitics] [--format table|csv|json]
     corpusstats collocations PATH [--node W] [--window N] [--measure llr] [--min-count N] [--top N] [--format ...]
     corpusstats kwic PATH QUERY [--window N] [--clitics] [--regex] [--sort left1|right1] [--format ...]
+    corpusstats usage PATH TERM... [--by COL]     (TERM: a word, a phrase, or NAME=VARIANT,VARIANT)
+    corpusstats keyness PATH --target LABEL [--reference LABEL...] [--top N] [--min-count N]
+    corpusstats spelling PATH [--by COL]
 
 Errors (a missing path, a bad option) print one line to stderr and exit with 2.
 """
@@ -190,6 +193,72 @@ COMMANDS["collocations"] = (
     cmd_collocations,
 )
 COMMANDS["kwic"] = ("concordance: every match of a word or phrase in its context", _add_kwic, cmd_kwic)
+
+
+# --- sources (issue 9) ---------------------------------------------------------
+
+
+def _add_usage(p: argparse.ArgumentParser) -> None:
+    p.add_argument("terms", nargs="+", metavar="TERM", help="a word or phrase, or NAME=VARIANT,VARIANT,... (a group)")
+    p.add_argument("--by", default="source", help="metadata column to group by (default source)")
+    p.add_argument("--format", choices=FORMATS, default="table")
+
+
+def cmd_usage(args: argparse.Namespace) -> int:
+    from .sources import term_usage
+
+    groups: dict[str, list[str]] = {}
+    for t in args.terms:
+        name, _, rest = t.partition("=")
+        groups[name.strip()] = [v.strip() for v in rest.split(",") if v.strip()] if rest else [t]
+    write_table(term_usage(_load(args.path), groups, by=args.by), args.format)
+    return 0
+
+
+def _add_keyness(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--target", required=True, nargs="+", help="group(s) of --by (a source, or its label)")
+    p.add_argument("--reference", nargs="+", default=None, help="group(s) to compare with (default: the rest)")
+    p.add_argument("--by", default="source", help="metadata column to group by (default source)")
+    p.add_argument("--top", type=_positive, default=None, help="show the N most key terms")
+    p.add_argument("--min-count", type=_positive, default=3, help="test terms seen at least N times (default 3)")
+    p.add_argument("--format", choices=FORMATS, default="table")
+
+
+def cmd_keyness(args: argparse.Namespace) -> int:
+    from .sources import keyness
+
+    corpus = _load(args.path)
+    docs = corpus.documents
+    names = dict(zip(docs["label"].astype(str), docs[args.by], strict=True)) if "label" in docs else {}
+    known = set(docs[args.by].astype(str)) if args.by in docs else set()
+
+    def resolve(values: list[str] | None) -> list[str] | None:  # a label stands for its group
+        return None if values is None else [v if v in known else names.get(v, v) for v in values]
+
+    df = keyness(corpus, resolve(args.target), by=args.by, reference=resolve(args.reference), min_count=args.min_count)
+    write_table(df.head(args.top) if args.top else df, args.format)
+    return 0
+
+
+def _add_spelling(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--by", default="source", help="metadata column to group by (default source)")
+    p.add_argument("--format", choices=FORMATS, default="table")
+
+
+def cmd_spelling(args: argparse.Namespace) -> int:
+    from .sources import spelling_variants
+
+    write_table(spelling_variants(_load(args.path), by=args.by), args.format)
+    return 0
+
+
+COMMANDS["usage"] = ("how often each group uses terms or named term groups", _add_usage, cmd_usage)
+COMMANDS["keyness"] = ("key terms of a group against the rest (signed G2, log ratio)", _add_keyness, cmd_keyness)
+COMMANDS["spelling"] = (
+    "written variants per group (final ى/ي, hamza, ة/ه, tanween, digits, quotes)",
+    _add_spelling,
+    cmd_spelling,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

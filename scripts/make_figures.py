@@ -32,6 +32,15 @@ ROOT = Path(__file__).resolve().parents[1]
 #: The words whose collocates make the network figure.
 NETWORK_NODES = ("موسكو", "الأسد", "بوتين")
 
+#: How the outlets name the actors: each group counts a running-text mention once.
+ACTORS = {
+    "الأسد": ["الأسد", "بشار الأسد", "الرئيس السوري", "الرئيس الأسد", "رأس النظام"],
+    "بوتين": ["بوتين", "الرئيس الروسي", "فلاديمير بوتين"],
+    "داعش": ["داعش", "تنظيم الدولة", "الدولة الإسلامية"],
+    "المعارضة": ["المعارضة", "المعارضة السورية", "المعارضة المسلحة"],
+    "الإرهاب": ["الإرهاب", "الإرهابية", "الإرهابيين", "الإرهابيون"],
+}
+
 RC = {
     "svg.hashsalt": "corpusstats-figures",
     "svg.fonttype": "path",
@@ -112,6 +121,32 @@ def figures(corpus: corpusstats.Corpus) -> dict[str, object]:
     fig, ax = plt.subplots(figsize=(7, 3.6), layout="constrained")
     plot.month_heatmap(dates.month_source_counts(mentions), ax=ax)
     figs["dates_by_month"] = fig
+
+    labels = corpus.documents.drop_duplicates("source").set_index("source")["label"]
+    fig, ax = plt.subplots(figsize=(8, 4.6), layout="constrained")
+    plot.term_heatmap(
+        corpusstats.term_usage(corpus, ACTORS), ax=ax, title="كيف تسمّي المصادر الفاعلين (لكل 10 آلاف كلمة)"
+    )
+    figs["sources_terms"] = fig
+
+    fig, ax = plt.subplots(figsize=(7, 7), layout="constrained")
+    plot.keyness(
+        corpusstats.keyness(corpus, "youm7"),
+        n=10,
+        target=labels["youm7"],
+        reference="المصادر الأخرى",
+        ax=ax,
+        title=f"الكلمات المفتاحية في {labels['youm7']} مقابل المصادر الأخرى",
+    )
+    figs["sources_keyness"] = fig
+
+    fig, ax = plt.subplots(figsize=(9, 4.2), layout="constrained")
+    plot.dispersion(corpusstats.positions(corpus, {k: ACTORS[k] for k in ("الأسد", "بوتين", "داعش")}), ax=ax)
+    figs["sources_dispersion"] = fig
+
+    fig, ax = plt.subplots(figsize=(8, 10), layout="constrained")
+    plot.spelling(corpusstats.spelling_variants(corpus), ax=ax)
+    figs["sources_spelling"] = fig
     return figs
 
 

