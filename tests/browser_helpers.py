@@ -3,7 +3,7 @@ measuring where text lands on screen.
 
 Nothing here touches the network: JupyterLab runs on 127.0.0.1 with news, update checks
 and the PyPI extension manager turned off, and Chromium runs with its background
-networking disabled (see /work/shared/ARABIC.md, "Notebooks").
+networking disabled.
 """
 
 from __future__ import annotations
