@@ -24,16 +24,12 @@ from pathlib import Path
 import pytest
 
 from .browser_helpers import CHROMIUM, CHROMIUM_ARGS, MEASURE_JS, SUBSTRING_X_JS, LabServer, alignment, describe
-from .conftest import ROOT, SEEDS
+from .conftest import ROOT, SEEDS, in_ci
 
 NOTEBOOK = "notebooks/02_dates.ipynb"
 DATEVIEW_DOC = "002_e8b7268e21593458.txt"  # the document the notebook's DateView cell shows
 RUN_TIMEOUT_S = 60
 TIMEX_DATE = re.compile(r"^\d{4}(-(\d{2}(-\d{2})?|W\d{2}|Q\d|H\d|SP|SU|FA|WI))?")
-
-
-def _in_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
 
 
 def _require_browser() -> None:
@@ -46,7 +42,7 @@ def _require_browser() -> None:
         problems.append("the Python package 'playwright' is missing (pip install -e '.[test]')")
     if problems:
         msg = "browser test cannot run: " + "; ".join(problems)
-        if _in_ci():
+        if in_ci():
             pytest.fail(msg + " -- CI must run this test", pytrace=False)
         pytest.skip(msg)
 
