@@ -89,12 +89,12 @@ def figures(corpus: corpusstats.Corpus) -> dict[str, object]:
     figs["wordcloud"] = fig
 
     mentions = corpusstats.date_mentions(corpus)
-    fig, ax = plt.subplots(figsize=(9, 3.6), layout="constrained")
+    fig, ax = plt.subplots(figsize=(9, 4.8), layout="constrained")
     plot.timeline(mentions, ax=ax)
     figs["dates_timeline"] = fig
 
-    fig, ax = plt.subplots(figsize=(7, 3.6), layout="constrained")
-    plot.month_heatmap(dates.month_source_counts(mentions), ax=ax)
+    fig, ax = plt.subplots(figsize=(9, 3.8), layout="constrained")
+    plot.month_heatmap(dates.month_source_counts(mentions, granularity="month"), ax=ax)
     figs["dates_by_month"] = fig
     return figs
 

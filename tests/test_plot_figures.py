@@ -178,3 +178,41 @@ def test_make_figures_says_when_versions_differ_from_the_pins(tmp_path, capsys, 
     mod._pins = {"matplotlib": matplotlib.__version__}
     mod.warn_if_unpinned()
     assert capsys.readouterr().err == ""
+
+
+def test_readme_chart_snippet_draws_the_figure_shown(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """README's chart code, run as written, gives the same PNG as figures/top_words.png's code."""
+    import io
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    import corpusstats
+    from corpusstats import plot
+
+    mod = _script_module()
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Charts") :]
+    snippet = re.search(r"```python\n(.*?)```", section, flags=re.S)[1]
+    assert "figures/top_words.png" in section[: section.index("`corpusstats.plot`")]
+    monkeypatch.chdir(ROOT)
+
+    def png(fig) -> bytes:  # type: ignore[no-untyped-def]
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png", metadata=mod.METADATA["png"])
+        plt.close(fig)
+        return buf.getvalue()
+
+    with matplotlib.rc_context(mod.RC):
+        plot.use_font("DejaVu Sans")
+        try:
+            namespace: dict = {}
+            exec(compile(snippet, "README.md", "exec"), namespace)
+            ours = png(namespace["fig"])
+            theirs = png(mod.figures(corpusstats.load_corpus(ROOT / "seeds"))["top_words"])
+        finally:
+            plot.use_font()
+            plt.close("all")
+    assert ours == theirs
