@@ -60,6 +60,8 @@ class LabServer:
     token: str = field(default_factory=lambda: secrets.token_hex(16))
     proc: subprocess.Popen | None = None
     log_path: Path | None = None
+    #: served as JupyterLab's custom CSS (``--LabApp.custom_css=True``), as ``make lab`` does
+    custom_css: str | None = None
 
     @property
     def base_url(self) -> str:
@@ -83,6 +85,9 @@ class LabServer:
             p.write_text(json.dumps(value), encoding="utf-8")
         for d in ("workspaces", "config", "runtime"):
             (self.work_dir / d).mkdir(parents=True, exist_ok=True)
+        if self.custom_css is not None:
+            (self.work_dir / "config" / "custom").mkdir(exist_ok=True)
+            (self.work_dir / "config" / "custom" / "custom.css").write_text(self.custom_css, encoding="utf-8")
         env = {
             **os.environ,
             # no user-level Jupyter config, and connection files in the test's own dir
@@ -110,6 +115,8 @@ class LabServer:
             f"--LabApp.user_settings_dir={settings}",
             f"--LabApp.workspaces_dir={self.work_dir / 'workspaces'}",
         ]
+        if self.custom_css is not None:
+            argv.append("--LabApp.custom_css=True")
         self.log_path = self.work_dir / "jupyterlab.log"
         with open(self.log_path, "wb") as log:
             # own process group, so that the finalizer can take down the whole tree
