@@ -111,10 +111,18 @@ def table(
     styler = df.style.format(formats, na_rep="")
     cell = [("unicode-bidi", "plaintext"), ("text-align", "start"), ("white-space", "pre-wrap")]
     styler = styler.set_table_styles([{"selector": "td", "props": cell}, {"selector": "th", "props": cell}])
-    numeric = [c for c in df.columns if pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c])]
-    if numeric:  # numbers line up on the right, as in any table
-        right = {"text-align": "right", "font-variant-numeric": "tabular-nums"}
-        styler = styler.set_properties(subset=numeric, **right)
+    # numbers line up on the right, as in any table; numbers and dates never wrap (2015-10-22 stays whole)
+    right = [("text-align", "right"), ("font-variant-numeric", "tabular-nums"), ("white-space", "nowrap")]
+    whole = [("white-space", "nowrap")]
+    per_column = {}
+    for col in df.columns:
+        s = df[col]
+        if pd.api.types.is_numeric_dtype(s) and not pd.api.types.is_bool_dtype(s):
+            per_column[col] = [{"selector": "td", "props": right}]
+        elif pd.api.types.is_datetime64_any_dtype(s):
+            per_column[col] = [{"selector": "td", "props": whole}]
+    if per_column:  # column rules (#T td.colN) outrank the table-wide ones (#T td)
+        styler = styler.set_table_styles(per_column, overwrite=False)
     if not index and isinstance(df.index, pd.RangeIndex):
         styler = styler.hide(axis="index")
     if caption:
