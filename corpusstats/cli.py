@@ -163,8 +163,10 @@ def load(args: argparse.Namespace, *, needs_documents: bool = True) -> Corpus:
         raise CliError(str(exc)) from None
     if needs_documents and len(corpus) == 0:
         report = corpus.report
-        files = int((report["status"] != "missing").sum()) if len(report) else 0
-        counts = report["status"].value_counts() if len(report) else {}
+        # files looked at: not the hidden directories (one row each) nor files only named in the manifest
+        looked = report[(report["status"] != "missing") & ~report["path"].str.endswith("/")] if len(report) else report
+        files = len(looked)
+        counts = looked["status"].value_counts() if len(looked) else {}
         parts = [f"{int(counts.get(s, 0))} {s}" for s in ("skipped", "empty", "missing") if counts.get(s, 0)]
         detail = f" ({', '.join(parts)})" if parts else ""
         raise CliError(

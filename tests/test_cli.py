@@ -168,12 +168,14 @@ def test_encoding_option(tmp_path):
     "files, found",
     [
         ({}, "0 files found"),
+        ({".git/config": b"x"}, "0 files found"),  # a hidden directory is not searched, and no file
         ({"a.pdf": b"%PDF-1.4", "b.docx": b"PK\x03\x04"}, "2 files found (2 skipped)"),
         ({"a.txt": b"  \n", "img.txt": b"\x89PNG\r\n\x1a\n"}, "2 files found (1 skipped, 1 empty)"),
     ],
 )
 def test_no_loadable_documents_is_an_error(tmp_path, files, found):
     for name, data in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_bytes(data)
     for cmd in ("freq", "stats", "dates"):
         proc = run(cmd, str(tmp_path))
