@@ -174,7 +174,8 @@ class LabServer:
 # ---------------------------------------------------------------------------
 
 #: For an element: its content box (border box minus borders and padding) and the line
-#: boxes of its text (client rects of its text, grouped by line), in CSS pixels.
+#: boxes of its text (client rects of its text and of its inline code boxes, grouped by
+#: line), in CSS pixels.
 MEASURE_JS = r"""
 (el) => {
   const cs = getComputedStyle(el);
@@ -192,6 +193,13 @@ MEASURE_JS = r"""
     const range = document.createRange();
     range.selectNodeContents(n);
     for (const q of range.getClientRects()) {
+      if (q.width > 0.5 && q.height > 0.5) rects.push({left: q.left, right: q.right, top: q.top, bottom: q.bottom});
+    }
+  }
+  // inline boxes with padding of their own (inline code): their border box is where the line
+  // ends, not the text inside them
+  for (const box of el.querySelectorAll('code, kbd')) {
+    for (const q of box.getClientRects()) {
       if (q.width > 0.5 && q.height > 0.5) rects.push({left: q.left, right: q.right, top: q.top, bottom: q.bottom});
     }
   }
