@@ -253,7 +253,9 @@ def month_columns(months, *, max_gap: int = 2) -> list[str]:  # type: ignore[no-
 
 def _gap_label(col: str) -> str:
     n = int(col[1:])
-    return f"{n} أشهر" if n <= 10 else f"{n} شهراً"  # Arabic plural: 3-10 أشهر, 11+ شهراً
+    # Arabic plural: 3-10 أشهر, 11+ شهرا (without tanween, as news headlines write it: matplotlib < 3.11
+    # places a tanween over a final alef loosely)
+    return f"{n} أشهر" if n <= 10 else f"{n} شهرا"
 
 
 def month_heatmap(
