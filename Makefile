@@ -48,8 +48,16 @@ lint: $(VENV)/.installed-test
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 
+# JupyterLab with the project's right-to-left CSS (corpusstats/data/rtl.css) as its custom CSS, so
+# Arabic paragraphs are flush right from the moment a notebook opens. Its Jupyter config dir is
+# .venv/jupyter-config (only the CSS); your own JupyterLab settings and workspaces are still used.
+LAB_CONFIG := $(VENV)/jupyter-config
 lab: $(VENV)/.installed-test
-	$(VENV)/bin/jupyter lab notebooks/
+	@user_cfg="$$($(VENV)/bin/jupyter --config-dir)"; \
+	mkdir -p $(LAB_CONFIG)/custom && cp corpusstats/data/rtl.css $(LAB_CONFIG)/custom/custom.css && \
+	JUPYTER_CONFIG_DIR=$(LAB_CONFIG) $(VENV)/bin/jupyter lab --LabApp.custom_css=True \
+		--LabApp.user_settings_dir="$$user_cfg/lab/user-settings" --LabApp.workspaces_dir="$$user_cfg/lab/workspaces" \
+		notebooks/
 
 $(VENV)/.installed-bench: pyproject.toml ci/constraints.txt $(VENV)/.installed-test
 	$(PIP) install --quiet -e ".[test,notebooks,bench]" -c ci/constraints.txt

@@ -218,9 +218,9 @@ def run_on_heldout(extract: Extractor, items: list[dict[str, Any]]) -> list[Span
 
 
 def find_seeds_dir(start: str | Path | None = None) -> Path | None:
-    """The seeds folder: the repository's ``seeds/`` or ``../shared/seeds``."""
+    """The seeds folder: the repository's ``seeds/`` or ``../shared/seeds`` (paths relative to the repository)."""
     here = Path(start) if start else Path(__file__).resolve().parent.parent
-    for cand in (here / "seeds", here.parent / "shared" / "seeds", Path("/work/shared/seeds")):
+    for cand in (here / "seeds", here.parent / "shared" / "seeds"):
         if (cand / "000_e93f4fd7ffbfc4ee.txt").exists():
             return cand
     return None

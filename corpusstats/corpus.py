@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import csv
 import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -285,7 +286,7 @@ def load_corpus(path: str | os.PathLike[str], *, encoding: str | None = None) ->
         raise FileNotFoundError(f"no such file or directory: {str(root)!r}")
     rows: list[dict[str, Any]] = []
     docs: list[dict[str, Any]] = []
-    if root.is_file():
+    if not root.is_dir():  # one file (a FIFO or device too: reported as skipped below)
         base = root.parent
         files = [root]
         manifest_path = None
@@ -314,6 +315,9 @@ def load_corpus(path: str | os.PathLike[str], *, encoding: str | None = None) ->
             rows.append(_row(rel, "skipped", None, f"not a .txt file ({f.suffix or 'no extension'})", 0))
             continue
         try:
+            if not stat.S_ISREG(f.stat().st_mode):  # reading a FIFO or device would block or never end
+                rows.append(_row(rel, "skipped", None, "not a regular file (a FIFO, socket or device), not read", 0))
+                continue
             data = f.read_bytes()
         except OSError as exc:
             rows.append(_row(rel, "skipped", None, f"cannot read: {exc.strerror or exc}", 0))

@@ -1,18 +1,141 @@
-"""Notebook displays: what a statistic looks like in Jupyter (no computation here).
+"""Notebook displays: right-to-left styling and readable tables.
 
-:class:`Concordance` is the DataFrame :func:`corpusstats.kwic` returns: a plain
-pandas DataFrame for every purpose, whose HTML view in Jupyter is a
-right-to-left concordance with the matches aligned in one column and
-highlighted.
+Import it separately (``from corpusstats import views``); ``import corpusstats``
+does not load it.
+
+- :func:`rtl_style`: the CSS JupyterLab lacks for Arabic paragraphs inside
+  ``<div dir="rtl">`` (flush right), for inline code inside them (isolated,
+  left to right) and for code blocks (left to right).  ``make lab`` loads the
+  same rules as JupyterLab's custom CSS, so notebooks are right-to-left from the
+  moment they open; the cell is for other front ends (nbconvert, VS Code) and
+  hides its own empty output row.
+- :func:`table`: a DataFrame as a small HTML table fit for Arabic: each cell
+  takes its direction from its own text (Arabic right to left and flush right,
+  Latin and numbers left to right), missing values blank instead of
+  ``NaN``/``NaT``/``None``, floats rounded, whole-day dates as ``YYYY-MM-DD``,
+  long texts cut at their logical end with "…" (which then sits on the left of
+  Arabic text, where it belongs).
+- :class:`Concordance`: the DataFrame :func:`corpusstats.kwic` returns: a plain
+  pandas DataFrame for every purpose, whose HTML view in Jupyter is a
+  right-to-left concordance with the matches aligned in one column and
+  highlighted (:func:`concordance_html`).
 """
 
 from __future__ import annotations
 
 import html
+from importlib import resources
+from typing import Any
 
 import pandas as pd
 
-__all__ = ["Concordance", "concordance_html"]
+__all__ = ["RTL_CSS", "rtl_css", "rtl_style", "table", "DECIMALS", "Concordance", "concordance_html"]
+
+#: decimals shown per column by :func:`table` (others: its ``decimals`` argument)
+DECIMALS = {"per_10k": 1, "ttr": 3, "zipf_exponent": 2, "zipf_r_squared": 2}
+#: the CSS class of the style element :func:`rtl_style` writes (its output row hides itself)
+RTL_CSS = "cs-rtl"
+
+
+def rtl_css() -> str:
+    """The CSS rules (also JupyterLab's custom CSS under ``make lab``): ``corpusstats/data/rtl.css``."""
+    return resources.files("corpusstats.data").joinpath("rtl.css").read_text(encoding="utf-8")
+
+
+class _HTML:
+    def __init__(self, html: str) -> None:
+        self.html = html
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def __repr__(self) -> str:
+        return "<corpusstats right-to-left style (shown as HTML in a notebook)>"
+
+
+def rtl_style() -> _HTML:
+    """The right-to-left CSS as a notebook display; its own (empty) output row is hidden.
+
+    >>> "text-align: start" in rtl_style()._repr_html_()
+    True
+    """
+    hide_row = f".jp-OutputArea-child:has(style.{RTL_CSS}) {{ display: none; }}"
+    return _HTML(f'<style class="{RTL_CSS}">\n{rtl_css()}\n{hide_row}\n</style>')
+
+
+def _is_whole_days(values: pd.Series) -> bool:
+    v = values.dropna()
+    return bool((v == v.dt.normalize()).all())
+
+
+def table(
+    df: pd.DataFrame,
+    *,
+    decimals: int = 2,
+    max_chars: int | None = 80,
+    index: bool = False,
+    caption: str | None = None,
+) -> Any:
+    """``df`` as an HTML table that reads right in a notebook (a pandas ``Styler``).
+
+    - every cell's direction comes from its text (CSS ``unicode-bidi: plaintext``),
+      so Arabic reads right to left and sits flush right, Latin and numbers left;
+    - missing values are blank; floats show :data:`DECIMALS` for known columns
+      (``per_10k`` 1, ``ttr`` 3) and ``decimals`` otherwise; datetime columns
+      holding whole days show ``YYYY-MM-DD``;
+    - strings longer than ``max_chars`` are cut at their logical end with "…";
+    - ``index=False`` hides a default 0..n-1 index.
+
+    The data are not changed: this is a view.
+    """
+    import pandas as pd
+
+    if not isinstance(df, pd.DataFrame):
+        raise TypeError(f"table() expects a pandas DataFrame, got {type(df).__name__}")
+    if isinstance(decimals, bool) or not isinstance(decimals, int) or decimals < 0:
+        raise ValueError(f"decimals must be a whole number >= 0, got {decimals!r}")
+    if max_chars is not None and (isinstance(max_chars, bool) or not isinstance(max_chars, int) or max_chars < 2):
+        raise ValueError(f"max_chars must be None or a whole number >= 2, got {max_chars!r}")
+
+    def cut(value: Any) -> Any:
+        if isinstance(value, str) and max_chars is not None and len(value) > max_chars:
+            return value[: max_chars - 1].rstrip() + "…"
+        return value
+
+    formats: dict[Any, Any] = {}
+    for col in df.columns:
+        s = df[col]
+        if pd.api.types.is_float_dtype(s):
+            formats[col] = f"{{:.{DECIMALS.get(str(col), decimals)}f}}"
+        elif pd.api.types.is_datetime64_any_dtype(s):
+            fmt = "%Y-%m-%d" if _is_whole_days(s) else "%Y-%m-%d %H:%M"
+            formats[col] = lambda v, fmt=fmt: v.strftime(fmt)
+        elif s.dtype == object or pd.api.types.is_string_dtype(s):
+            formats[col] = cut
+    styler = df.style.format(formats, na_rep="")
+    cell = [("unicode-bidi", "plaintext"), ("text-align", "start"), ("white-space", "pre-wrap")]
+    styler = styler.set_table_styles([{"selector": "td", "props": cell}, {"selector": "th", "props": cell}])
+    # numbers line up on the right, as in any table; numbers and dates never wrap (2015-10-22 stays whole)
+    right = [("text-align", "right"), ("font-variant-numeric", "tabular-nums"), ("white-space", "nowrap")]
+    whole = [("white-space", "nowrap")]
+    per_column = {}
+    for col in df.columns:
+        s = df[col]
+        if pd.api.types.is_numeric_dtype(s) and not pd.api.types.is_bool_dtype(s):
+            per_column[col] = [{"selector": "td", "props": right}]
+        elif pd.api.types.is_datetime64_any_dtype(s):
+            per_column[col] = [{"selector": "td", "props": whole}]
+    if per_column:  # column rules (#T td.colN) outrank the table-wide ones (#T td)
+        styler = styler.set_table_styles(per_column, overwrite=False)
+    if not index and isinstance(df.index, pd.RangeIndex):
+        styler = styler.hide(axis="index")
+    if caption:
+        styler = styler.set_caption(caption)
+    return styler
+
+
+# --- concordance ------------------------------------------------------------------
+
 
 _CSS = (
     "<style>"

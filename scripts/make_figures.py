@@ -14,6 +14,7 @@ one that wrote the committed files.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -114,12 +115,12 @@ def figures(corpus: corpusstats.Corpus) -> dict[str, object]:
     figs["collocation_network"] = fig
 
     mentions = corpusstats.date_mentions(corpus)
-    fig, ax = plt.subplots(figsize=(9, 3.6), layout="constrained")
+    fig, ax = plt.subplots(figsize=(9, 4.8), layout="constrained")
     plot.timeline(mentions, ax=ax)
     figs["dates_timeline"] = fig
 
-    fig, ax = plt.subplots(figsize=(7, 3.6), layout="constrained")
-    plot.month_heatmap(dates.month_source_counts(mentions), ax=ax)
+    fig, ax = plt.subplots(figsize=(9, 3.8), layout="constrained")
+    plot.month_heatmap(dates.month_source_counts(mentions, granularity="month"), ax=ax)
     figs["dates_by_month"] = fig
 
     labels = corpus.documents.drop_duplicates("source").set_index("source")["label"]
@@ -150,11 +151,65 @@ def figures(corpus: corpusstats.Corpus) -> dict[str, object]:
     return figs
 
 
+def pinned_versions(constraints: Path = ROOT / "ci" / "constraints.txt") -> dict[str, str]:
+    """``name -> version`` pinned in ci/constraints.txt for this Python (lines ``name==version; marker``)."""
+    pins: dict[str, str] = {}
+    for line in constraints.read_text(encoding="utf-8").splitlines():
+        spec, _, marker = line.partition("#")[0].partition(";")
+        name, sep, version = spec.strip().partition("==")
+        if not sep:
+            continue
+        m = re.fullmatch(r'\s*python_version\s*>=\s*"(\d+)\.(\d+)"\s*', marker)
+        if marker.strip() and not m:
+            continue  # a marker this simple reader does not understand: not checked
+        if m and sys.version_info[:2] < (int(m[1]), int(m[2])):
+            continue
+        pins[name.strip().lower()] = version.strip()
+    return pins
+
+
+def version_mismatches(pins: dict[str, str] | None = None) -> list[str]:
+    """``"name: pinned X, used Y"`` for every pinned drawing library whose installed version differs."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    pins = pinned_versions() if pins is None else pins
+    out = []
+    for name, pinned in sorted(pins.items()):
+        try:
+            used = version(name)
+        except PackageNotFoundError:
+            used = "not installed"
+        if used != pinned:
+            out.append(f"{name}: pinned {pinned}, used {used}")
+    return out
+
+
+def warn_if_unpinned() -> None:
+    """Say so when this Python's libraries differ from the versions the committed figures were made with."""
+    pins = pinned_versions()
+    if not pins:
+        print(
+            f"make_figures: warning: ci/constraints.txt pins nothing for Python "
+            f"{sys.version_info.major}.{sys.version_info.minor}; the figures may differ from the committed ones",
+            file=sys.stderr,
+        )
+        return
+    diff = version_mismatches(pins)
+    if diff:
+        print(
+            "make_figures: warning: the committed figures were made with the versions pinned in "
+            "ci/constraints.txt; this run uses others, so the files written may differ from the committed ones "
+            "(`make clean figures` installs the pinned ones):\n  " + "\n  ".join(diff),
+            file=sys.stderr,
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--out", type=Path, default=ROOT / "figures")
     p.add_argument("--seeds", type=Path, default=ROOT / "seeds")
     args = p.parse_args(argv)
+    warn_if_unpinned()
     args.out.mkdir(parents=True, exist_ok=True)
     with matplotlib.rc_context(RC):
         plot.use_font("DejaVu Sans")

@@ -3,7 +3,7 @@ measuring where text lands on screen.
 
 Nothing here touches the network: JupyterLab runs on 127.0.0.1 with news, update checks
 and the PyPI extension manager turned off, and Chromium runs with its background
-networking disabled (see /work/shared/ARABIC.md, "Notebooks").
+networking disabled.
 """
 
 from __future__ import annotations
@@ -60,6 +60,8 @@ class LabServer:
     token: str = field(default_factory=lambda: secrets.token_hex(16))
     proc: subprocess.Popen | None = None
     log_path: Path | None = None
+    #: served as JupyterLab's custom CSS (``--LabApp.custom_css=True``), as ``make lab`` does
+    custom_css: str | None = None
 
     @property
     def base_url(self) -> str:
@@ -83,6 +85,9 @@ class LabServer:
             p.write_text(json.dumps(value), encoding="utf-8")
         for d in ("workspaces", "config", "runtime"):
             (self.work_dir / d).mkdir(parents=True, exist_ok=True)
+        if self.custom_css is not None:
+            (self.work_dir / "config" / "custom").mkdir(exist_ok=True)
+            (self.work_dir / "config" / "custom" / "custom.css").write_text(self.custom_css, encoding="utf-8")
         env = {
             **os.environ,
             # no user-level Jupyter config, and connection files in the test's own dir
@@ -110,6 +115,8 @@ class LabServer:
             f"--LabApp.user_settings_dir={settings}",
             f"--LabApp.workspaces_dir={self.work_dir / 'workspaces'}",
         ]
+        if self.custom_css is not None:
+            argv.append("--LabApp.custom_css=True")
         self.log_path = self.work_dir / "jupyterlab.log"
         with open(self.log_path, "wb") as log:
             # own process group, so that the finalizer can take down the whole tree
@@ -167,7 +174,8 @@ class LabServer:
 # ---------------------------------------------------------------------------
 
 #: For an element: its content box (border box minus borders and padding) and the line
-#: boxes of its text (client rects of its text, grouped by line), in CSS pixels.
+#: boxes of its text (client rects of its text and of its inline code boxes, grouped by
+#: line), in CSS pixels.
 MEASURE_JS = r"""
 (el) => {
   const cs = getComputedStyle(el);
@@ -185,6 +193,13 @@ MEASURE_JS = r"""
     const range = document.createRange();
     range.selectNodeContents(n);
     for (const q of range.getClientRects()) {
+      if (q.width > 0.5 && q.height > 0.5) rects.push({left: q.left, right: q.right, top: q.top, bottom: q.bottom});
+    }
+  }
+  // inline boxes with padding of their own (inline code): their border box is where the line
+  // ends, not the text inside them
+  for (const box of el.querySelectorAll('code, kbd')) {
+    for (const q of box.getClientRects()) {
       if (q.width > 0.5 && q.height > 0.5) rects.push({left: q.left, right: q.right, top: q.top, bottom: q.bottom});
     }
   }

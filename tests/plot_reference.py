@@ -35,6 +35,35 @@ MARGIN = 0.10  # over the best wrong reference that differs from the right one
 RAQM_OK = features.check("raqm")
 
 
+@functools.cache
+def cairo_problem() -> str | None:
+    """Why cairo cannot be used (None when it can): cairocffi raises OSError, not
+    ImportError, when the system library libcairo2 is missing."""
+    try:
+        import cairocffi  # noqa: F401  (cairosvg and matplotlib's cairo backend use it)
+    except (ImportError, OSError) as exc:
+        return f"{type(exc).__name__}: {exc}".splitlines()[0]
+    return None
+
+
+def require_cairo() -> None:
+    """Skip locally, fail under CI, when libcairo2 (SVG rasterizing, the cairo backend) is missing."""
+    from .conftest import require
+
+    require(cairo_problem(), "rendering with cairo", "the Debian package libcairo2 (apt-get install libcairo2)")
+
+
+def require_raqm() -> None:
+    """Skip locally, fail under CI, when Pillow cannot lay out with raqm (the HarfBuzz reference)."""
+    from .conftest import require
+
+    require(
+        None if RAQM_OK else "Pillow has no raqm layout",
+        "the HarfBuzz reference (Pillow with raqm)",
+        "the Debian package libfribidi0 (apt-get install libfribidi0)",
+    )
+
+
 @dataclass(frozen=True)
 class Verdict:
     correct: float
@@ -186,6 +215,7 @@ def raster(fig, fmt: str) -> np.ndarray:  # type: ignore[no-untyped-def]
         img = pdf[0].render(scale=fig.dpi / 72).to_pil()
         pdf.close()
     elif fmt == "svg":
+        require_cairo()
         import cairosvg
 
         w, h = fig.canvas.get_width_height()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import os
 
 import matplotlib
 import numpy as np
@@ -19,6 +18,11 @@ import corpusstats  # noqa: E402
 from corpusstats import plot  # noqa: E402
 
 from . import plot_reference as ref
+
+
+@pytest.fixture
+def raqm() -> None:
+    ref.require_raqm()
 
 
 @pytest.fixture(autouse=True)
@@ -213,9 +217,7 @@ def test_wordcloud_draws_an_image_and_is_deterministic(content) -> None:  # type
     assert not ax.axison
 
 
-@pytest.mark.skipif(
-    not ref.RAQM_OK and not os.environ.get("CI"), reason="the HarfBuzz reference needs Pillow with raqm"
-)
+@pytest.mark.usefixtures("raqm")
 def test_wordcloud_words_are_shaped(content, font) -> None:  # type: ignore[no-untyped-def]
     wc = plot.build_wordcloud(content, n=12, width=500, height=260)
     checked = 0
@@ -228,9 +230,7 @@ def test_wordcloud_words_are_shaped(content, font) -> None:  # type: ignore[no-u
     assert checked >= 5
 
 
-@pytest.mark.skipif(
-    not ref.RAQM_OK and not os.environ.get("CI"), reason="the HarfBuzz reference needs Pillow with raqm"
-)
+@pytest.mark.usefixtures("raqm")
 def test_wordcloud_preshapes_without_raqm(content, font, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Pillow without raqm draws code points left to right: the words must be pre-shaped."""
     from PIL import ImageFont, features
@@ -269,9 +269,7 @@ def top12(content, font):  # type: ignore[no-untyped-def]
     return fig, ax
 
 
-@pytest.mark.skipif(
-    not ref.RAQM_OK and not os.environ.get("CI"), reason="the HarfBuzz reference needs Pillow with raqm"
-)
+@pytest.mark.usefixtures("raqm")
 @pytest.mark.parametrize("fmt", ["png", "pdf", "svg"])
 def test_top12_figure_every_label_and_title_shaped(top12, content, font, fmt) -> None:  # type: ignore[no-untyped-def]
     fig, ax = top12

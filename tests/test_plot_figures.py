@@ -123,8 +123,7 @@ def test_every_arabic_text_in_the_figures_is_shaped(monkeypatch) -> None:  # typ
 
     from . import plot_reference as ref
 
-    if not ref.RAQM_OK and not os.environ.get("CI"):
-        pytest.skip("the HarfBuzz reference needs Pillow with raqm")
+    ref.require_raqm()
     logical: dict[str, str] = {}
     real_arabic = _charts.arabic
 
@@ -167,3 +166,67 @@ def test_every_arabic_text_in_the_figures_is_shaped(monkeypatch) -> None:  # typ
             plt.close("all")
     assert not bad, bad
     assert checked >= 60
+
+
+def _script_module():  # type: ignore[no-untyped-def]
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_figures_under_test", SCRIPT)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_make_figures_says_when_versions_differ_from_the_pins(tmp_path, capsys, monkeypatch) -> None:
+    import matplotlib
+
+    mod = _script_module()
+    pins = tmp_path / "constraints.txt"
+    pins.write_text('# a comment\nmatplotlib==0.0.1\nfuture-lib==9.9; python_version >= "99.0"\n', encoding="utf-8")
+    assert mod.pinned_versions(pins) == {"matplotlib": "0.0.1"}  # the 99.0 pin does not apply here
+    monkeypatch.setattr(mod, "pinned_versions", lambda: mod.__dict__["_pins"])
+    mod._pins = {"matplotlib": "0.0.1"}
+    mod.warn_if_unpinned()
+    err = capsys.readouterr().err
+    assert "warning" in err and f"matplotlib: pinned 0.0.1, used {matplotlib.__version__}" in err
+    mod._pins = {"matplotlib": matplotlib.__version__}
+    mod.warn_if_unpinned()
+    assert capsys.readouterr().err == ""
+
+
+def test_readme_chart_snippet_draws_the_figure_shown(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """README's chart code, run as written, gives the same PNG as figures/top_words.png's code."""
+    import io
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    import corpusstats
+    from corpusstats import plot
+
+    mod = _script_module()
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Charts") :]
+    snippet = re.search(r"```python\n(.*?)```", section, flags=re.S)[1]
+    assert "figures/top_words.png" in section[: section.index("`corpusstats.plot`")]
+    monkeypatch.chdir(ROOT)
+
+    def png(fig) -> bytes:  # type: ignore[no-untyped-def]
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png", metadata=mod.METADATA["png"])
+        plt.close(fig)
+        return buf.getvalue()
+
+    with matplotlib.rc_context(mod.RC):
+        plot.use_font("DejaVu Sans")
+        try:
+            namespace: dict = {}
+            exec(compile(snippet, "README.md", "exec"), namespace)
+            ours = png(namespace["fig"])
+            theirs = png(mod.figures(corpusstats.load_corpus(ROOT / "seeds"))["top_words"])
+        finally:
+            plot.use_font()
+            plt.close("all")
+    assert ours == theirs

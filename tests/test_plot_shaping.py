@@ -10,7 +10,6 @@ shapes, the raw string where it does not) must fail.
 from __future__ import annotations
 
 import io
-import os
 import xml.etree.ElementTree as ET
 
 import matplotlib
@@ -23,10 +22,12 @@ from corpusstats.plot._text import LRE, PDF
 
 from . import plot_reference as ref
 
-# Skipped on a developer machine without libfribidi; in CI (.ci/run installs it) a missing raqm fails.
-pytestmark = pytest.mark.skipif(
-    not ref.RAQM_OK and not os.environ.get("CI"), reason="the HarfBuzz reference needs Pillow with raqm (libfribidi)"
-)
+
+@pytest.fixture(autouse=True)
+def _raqm() -> None:
+    """Skipped on a developer machine without libfribidi; in CI (.ci/run installs it) a missing raqm fails."""
+    ref.require_raqm()
+
 
 # name -> (label, the logical text a correct renderer shows)
 CASES = {
@@ -186,7 +187,7 @@ def test_svg_fonttype_none_reads_right_in_a_browser(name: str, font: str) -> Non
 
 @pytest.mark.parametrize("name", ["pure", "western_digits", "latin_word", "guillemets", "long"])
 def test_cairo_backend(name: str, font: str) -> None:
-    pytest.importorskip("cairocffi")
+    ref.require_cairo()
     from matplotlib.backends.backend_cairo import FigureCanvasCairo
     from PIL import Image
 

@@ -56,6 +56,11 @@ def _font_kw() -> dict[str, Any]:
     return {"fontfamily": font_family()}
 
 
+def _legend_family(ax: Axes) -> list[str]:
+    """Fonts for a legend: a Latin face first when no label has Arabic (source names)."""
+    return font_family(" ".join(ax.get_legend_handles_labels()[1]))
+
+
 def _check_columns(df: pd.DataFrame, needed: Sequence[str], what: str) -> None:
     missing = [c for c in needed if c not in df.columns]
     if missing:
@@ -196,7 +201,7 @@ def zipf(
         ax.set_title(lab(title), **fonts)
     from matplotlib.font_manager import FontProperties
 
-    ax.legend(prop=FontProperties(family=font_family(), size="small"), frameon=False)
+    ax.legend(prop=FontProperties(family=_legend_family(ax), size="small"), frameon=False)
     ax.grid(True, which="major", alpha=0.3)
     return ax
 
@@ -260,7 +265,7 @@ def compare_sources(
     from matplotlib.font_manager import FontProperties
 
     ax.legend(
-        prop=FontProperties(family=font_family(), size="small"),
+        prop=FontProperties(family=_legend_family(ax), size="small"),
         frameon=False,
         loc="lower left" if rtl else "lower right",
     )

@@ -27,14 +27,24 @@ def _default() -> list[str]:
     return [f for f in PREFERRED_FONTS if f in names] + [FALLBACK_FONT]
 
 
-def font_family() -> list[str]:
+def font_family(text: str | None = None) -> list[str]:
     """The family list corpusstats charts draw with.
 
     The first installed of :data:`PREFERRED_FONTS`, then DejaVu Sans (Arabic-only
     fonts lack Latin letters; matplotlib falls back glyph by glyph along the
     list).  :func:`use_font` changes it.
+
+    With ``text`` that has no Arabic letter (a source name such as ``aljazeera``,
+    a number), DejaVu Sans comes first: Arabic fonts that do carry Latin letters
+    (Noto Naskh Arabic, Amiri) draw them in a serif face with odd spacing.
+
+    >>> font_family("aljazeera")[0]
+    'DejaVu Sans'
     """
-    return list(_current) if _current is not None else _default()
+    families = list(_current) if _current is not None else _default()
+    if text is not None and not any("\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u08ff" for ch in str(text)):
+        families = [FALLBACK_FONT] + [f for f in families if f != FALLBACK_FONT]
+    return families
 
 
 def use_font(name: str | None = None) -> list[str]:
