@@ -112,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     gold = E.load_seed_gold(DATA / "dates_gold.jsonl")
     sentence_sets = {
         name: E.load_heldout(DATA / f"dates_{name}.jsonl")
-        for name in ("heldout", "blind", "blind2", "blind3", "blind4", "blind5")
+        for name in ("heldout", "blind", "blind2", "blind3", "blind4", "blind5", "real")
     }
 
     systems = [("corpusstats", E.ours)]
