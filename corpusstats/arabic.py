@@ -629,3 +629,94 @@ def stopwords() -> frozenset[str]:
 def is_stopword(token: str) -> bool:
     """Whether a normalized token (or an n-gram's word) is a stopword."""
     return token in stopwords()
+
+
+# ---------------------------------------------------------------------------
+# Folding with an offset map (shared by the date extractor; added for issue 10)
+#
+# ``normalize`` changes a text for counting; ``fold_with_offsets`` makes a
+# *matching copy* that keeps, for every character of the copy, the offset of
+# the character in the original it came from, so a match found in the copy
+# can be reported in the untouched original. Same folding as ``normalize``
+# (marks, tatweel and invisible characters dropped; alef variants → ا, ى/ی → ي,
+# ک → ك, Arabic-Indic digits → 0-9, presentation forms → base letters) plus
+# the separators a date needs (٫ → . , ٬ → , , dashes → -, ۔ → .). Latin
+# combining accents (any Unicode Mn) are dropped like harakat.
+# ---------------------------------------------------------------------------
+
+from collections.abc import Sequence  # noqa: E402  (kept in this section to keep merges apart)
+
+_FOLD_FIXED = {
+    **{c: "ا" for c in "أإآٱٲٳ"},
+    "ى": "ي",
+    "ی": "ي",
+    "ک": "ك",
+    "٫": ".",
+    "٬": ",",
+    "–": "-",
+    "—": "-",
+    "−": "-",
+    "۔": ".",
+    **{chr(0x0660 + i): str(i) for i in range(10)},
+    **{chr(0x06F0 + i): str(i) for i in range(10)},
+}
+_FOLD_DROP_RE = re.compile(f"[{MARKS}{QURANIC_OTHER}{TATWEEL}{INVISIBLES}]")
+
+
+def _fold_one(ch: str) -> str:
+    fixed = _FOLD_FIXED.get(ch)
+    if fixed is not None:
+        return fixed
+    if _FOLD_DROP_RE.match(ch) or unicodedata.category(ch) == "Mn":
+        return ""
+    if _PRESENTATION_RE.match(ch):
+        folded = unicodedata.normalize("NFKC", ch)
+        return "".join(_fold_one(c) for c in folded if c != " ") if folded != ch else ch
+    return ch
+
+
+class _FoldTable(dict):
+    """``str.translate`` table filled on first sight of each character (C speed after that)."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = out = _fold_one(chr(code))
+        return out
+
+
+_FOLD_TABLE = _FoldTable()
+
+
+def fold_with_offsets(text: str) -> tuple[str, Sequence[int]]:
+    """Fold ``text`` for matching; return the folded copy and its offset map.
+
+    ``offsets[i]`` is the index in ``text`` of the character that produced
+    folded character ``i`` (dropped characters produce nothing, a presentation
+    ligature may produce several). The work is done by ``str.translate`` and
+    numpy, never a Python loop per character.
+
+    >>> fold_with_offsets("غداً")[0]
+    'غدا'
+    >>> folded, offsets = fold_with_offsets("٢٠ أكتوبر")
+    >>> folded, list(offsets)
+    ('20 اكتوبر', [0, 1, 2, 3, 4, 5, 6, 7, 8])
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"fold_with_offsets() expects a str, not {type(text).__name__}")
+    folded = text.translate(_FOLD_TABLE)
+    if len(folded) == len(text) and not any(len(v) > 1 for v in _FOLD_TABLE.values()):
+        return folded, range(len(text))
+    import numpy as np
+
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    uniq, inverse = np.unique(codes, return_inverse=True)
+    lengths = np.fromiter((len(_FOLD_TABLE[int(c)]) for c in uniq), dtype=np.int64, count=len(uniq))
+    return folded, np.repeat(np.arange(len(text)), lengths[inverse])
+
+
+def fold_word(word: str) -> str:
+    """Fold a lexicon entry like :func:`fold_with_offsets` (no map), spaces collapsed.
+
+    >>> fold_word("  تشرين   الأوّل ")
+    'تشرين الاول'
+    """
+    return " ".join(word.translate(_FOLD_TABLE).split())

@@ -52,11 +52,11 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 import pandas as pd
 
-from .arabic import _DIGIT_MAP, INVISIBLES, MARKS, QURANIC_OTHER, TATWEEL
+from .arabic import fold_with_offsets, fold_word
 
 __all__ = [
     "COLUMNS",
@@ -87,54 +87,10 @@ COLUMNS = [
 # Length-preserving folding (with an offset map)
 # ---------------------------------------------------------------------------
 
-_ALEFS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا"}
-_OTHER = {"ى": "ي", "ی": "ي", "ک": "ك", "٫": ".", "٬": ",", "–": "-", "—": "-", "−": "-"}
-#: One character → its folded form (alef variants, alef maqsura, Arabic-Indic digits as in
-#: :func:`corpusstats.arabic.normalize`, plus a few separators).
-_CHAR_MAP = {**{ord(k): v for k, v in {**_ALEFS, **_OTHER}.items()}, **_DIGIT_MAP}
-#: Characters that fold to nothing: the marks, tatweel and invisible characters
-#: :mod:`corpusstats.arabic` defines (one definition for the whole package).
-_DROP_RE = re.compile(f"[{MARKS}{QURANIC_OTHER}{TATWEEL}{INVISIBLES}]")
-
-
-def _fold_char(ch: str) -> str:
-    mapped = _CHAR_MAP.get(ord(ch))
-    if mapped is not None:
-        return mapped
-    if _DROP_RE.match(ch) or unicodedata.category(ch) == "Mn":
-        return ""
-    o = ord(ch)
-    if 0xFB50 <= o <= 0xFDFF or 0xFE70 <= o <= 0xFEFF:
-        folded = unicodedata.normalize("NFKC", ch)
-        return "".join(_fold_char(c) for c in folded if c != " ") if folded != ch else ch
-    return ch
-
-
-def fold(text: str) -> tuple[str, list[int]]:
-    """Fold *text* for matching; return the folded string and an offset map.
-
-    ``omap[i]`` is the offset in *text* of the character that produced folded
-    character ``i``.  Dropped characters (harakat, tatweel, bidi controls)
-    produce nothing; a presentation-form ligature may produce several.
-
-    >>> fold("غداً")[0]
-    'غدا'
-    >>> fold("٢٠ أكتوبر")
-    ('20 اكتوبر', [0, 1, 2, 3, 4, 5, 6, 7, 8])
-    """
-    out: list[str] = []
-    omap: list[int] = []
-    for i, ch in enumerate(text):
-        f = _fold_char(ch)
-        for c in f:
-            out.append(c)
-            omap.append(i)
-    return "".join(out), omap
-
-
-def _fold_key(s: str) -> str:
-    """Fold a lexicon word like :func:`fold` (no offset map needed), spaces collapsed."""
-    return " ".join(_DROP_RE.sub("", s.translate(_CHAR_MAP)).split())
+#: Folding with an offset map and lexicon folding come from :mod:`corpusstats.arabic`
+#: (one text layer for counting and dates).
+fold = fold_with_offsets
+_fold_key = fold_word
 
 
 # ---------------------------------------------------------------------------
@@ -199,8 +155,7 @@ _TOKEN_RE = re.compile(r"[\u0621-\u063a\u0641-\u064a\u0671-\u06d3A-Za-z]+|[0-9]+
 _SENT_END = {".", "!", "?", "؟", "\n", "؛", ";", ":", "«", "»", '"', "“", "”"}
 
 
-@dataclass(frozen=True)
-class _Tok:
+class _Tok(NamedTuple):
     s: int  # start in folded text
     e: int  # end in folded text
     t: str  # folded token text
@@ -1502,15 +1457,58 @@ def _first_words(table: dict) -> tuple[frozenset[str], int]:
     return hit[1], hit[2]
 
 
+#: how many tokens before its trigger word a mention may start (في وقت متأخر من ليل …)
+_TRIGGER_REACH = 6
+
+
+@functools.lru_cache(maxsize=1)
+def _triggers() -> frozenset[str]:
+    """Words that every mention contains at least one of (besides a number), folded."""
+    lx = _lex()
+    words: set[str] = set()
+    tables: list[Iterable[str]] = [
+        lx.months,
+        lx.weekdays,
+        lx.relative,
+        lx.parts,
+        lx.units,
+        lx.cardinals,
+        lx.ordinals,
+        _SEASONS,
+        _PARTS_OF_YEAR,
+        _DECADES,
+        _SET_UNITS,
+        _SET_ADVERBS,
+        _PERIOD_UNITS,
+        _HOUR_ORD,
+        _SAME_UNITS,
+        _VAGUE1,
+        _YEAR_WORDS,
+        _YAWM,
+        _SHAHR,
+        _DUAL_REL,
+        [a for a, _ in _VAGUE],
+        _fset("قرن", "قرنا", "قرون", "القرن", "قرنين"),
+    ]
+    for table in tables:
+        words.update(k.split()[0] for k in table)
+    return frozenset(words)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _is_trigger(word: str) -> bool:
+    core = _triggers()
+    return any(stem in core or (stem.startswith("ال") and stem[2:] in core) for _, stem in _stems(word))
+
+
 class _Parser:
     def __init__(self, folded: str, anchor: dt.date | None):
         self.f = folded
         self.anchor = anchor
         self.toks = [
-            _Tok(
-                m.start(), m.end(), m.group(), "n" if m.group().isdigit() else ("w" if m.group()[0].isalpha() else "p")
-            )
+            _Tok(m.start(), m.end(), g, "n" if g.isdigit() else ("w" if g[0].isalpha() else "p"))
             for m in _TOKEN_RE.finditer(folded)
+            for g in (m.group(),)
         ]
         self.lex = _lex()
         self.n = len(self.toks)
@@ -1628,7 +1626,16 @@ class _Parser:
             self.m_day_rel_month,
             self.m_vague,
         )
+        # the pre-filter: matchers run only where a trigger (a number or a time word) lies
+        # within the next _TRIGGER_REACH tokens; everywhere else no mention can start
+        active = bytearray(self.n)
+        for k, t in enumerate(self.toks):
+            if t.kind == "n" or (t.kind == "w" and _is_trigger(t.t)):
+                active[max(0, k - _TRIGGER_REACH) : k + 1] = b"\x01" * (k + 1 - max(0, k - _TRIGGER_REACH))
         while i < self.n:
+            if not active[i]:
+                i += 1
+                continue
             if self.general_adjective(i):
                 i += 1  # المدير العام، مديرا عاما: "general", no time
                 continue
@@ -4111,8 +4118,8 @@ def find_dates(text: str, reference_date: Any = None) -> list[dict[str, Any]]:
         fe = parser.toks[m.j - 1].e
         if fe <= fs:
             continue
-        start = omap[fs]
-        end = omap[fe - 1] + 1
+        start = int(omap[fs])
+        end = int(omap[fe - 1]) + 1
         # keep trailing harakat/tatweel (غداً) inside the span
         while end < len(text) and (text[end] == "\u0640" or unicodedata.category(text[end]) == "Mn"):
             end += 1
