@@ -1457,8 +1457,9 @@ def _first_words(table: dict) -> tuple[frozenset[str], int]:
     return hit[1], hit[2]
 
 
-#: how many tokens before its trigger word a mention may start (في وقت متأخر من ليل …)
-_TRIGGER_REACH = 6
+#: how many tokens before its first number or time word a mention may start: three in
+#: every annotated set (قبل أكثر من 5 سنوات, قبل أكثر من أسبوع)
+_TRIGGER_REACH = 3
 
 
 @functools.lru_cache(maxsize=1)
@@ -1491,14 +1492,33 @@ def _triggers() -> frozenset[str]:
         _fset("قرن", "قرنا", "قرون", "القرن", "قرنين"),
     ]
     for table in tables:
-        words.update(k.split()[0] for k in table)
+        # a multi-word entry is found through its longest word (ذي الحجة, بعد الظهر: not ذي, بعد)
+        words.update(max(k.split(), key=len) for k in table)
     return frozenset(words)
+
+
+@functools.lru_cache(maxsize=1)
+def _leads() -> frozenset[str]:
+    """Words a mention may start with before its trigger (``data/dates/lead_words.tsv`` + modifiers)."""
+    words = {_fold_key(r[0]) for r in _read_tsv("lead_words.tsv")}
+    return frozenset(words | set(_MODS) | _APPROX | _AGO | _SINCE | _THIS | _VAGUE_COUNT | set(_LATE_EARLY))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _is_lead(word: str) -> bool:
+    leads = _leads()
+    return any(stem in leads for _, stem in _stems(word))
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def _is_trigger(word: str) -> bool:
     core = _triggers()
-    return any(stem in core or (stem.startswith("ال") and stem[2:] in core) for _, stem in _stems(word))
+    return any(
+        stem in core
+        or (stem.startswith("ال") and len(stem) > 4 and stem[2:] in core)
+        or (stem.startswith("هال") and "ال" + stem[3:] in core)  # هالسنة "this year"
+        for _, stem in _stems(word)
+    )
 
 
 class _Parser:
@@ -1628,10 +1648,14 @@ class _Parser:
         )
         # the pre-filter: matchers run only where a trigger (a number or a time word) lies
         # within the next _TRIGGER_REACH tokens; everywhere else no mention can start
+        toks = self.toks
         active = bytearray(self.n)
-        for k, t in enumerate(self.toks):
+        for k, t in enumerate(toks):
             if t.kind == "n" or (t.kind == "w" and _is_trigger(t.t)):
-                active[max(0, k - _TRIGGER_REACH) : k + 1] = b"\x01" * (k + 1 - max(0, k - _TRIGGER_REACH))
+                active[k] = 1
+                for x in range(max(0, k - _TRIGGER_REACH), k):
+                    if toks[x].kind == "w" and _is_lead(toks[x].t):
+                        active[x] = 1
         while i < self.n:
             if not active[i]:
                 i += 1
