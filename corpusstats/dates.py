@@ -1298,22 +1298,12 @@ _HOUR_PREV = _fset("في", "من", "حتى", "حتي", "إلى", "الى", "عن
 _HOUR_FRAC = {_fold_key("النصف"): 30, _fold_key("الربع"): 15, _fold_key("الثلث"): 20, "نص": 30, "ربع": 15, "نصف": 30}
 _WORD_HIJRI = _fset("هـ", "ه", "هجري", "هجرية", "للهجرة", "هجريا")
 _WORD_AD = _fset("م", "ميلادي", "ميلادية", "للميلاد", "ميلاديا")
-_VAGUE = {
-    ("الوقت", "الراهن"): "PRESENT_REF",
-    ("الوقت", "الحالي"): "PRESENT_REF",
-    ("الآونة", "الأخيرة"): "PAST_REF",
-    ("الفترة", "الأخيرة"): "PAST_REF",
-    ("الفترة", "المقبلة"): "FUTURE_REF",
-    ("الفترة", "القادمة"): "FUTURE_REF",
-    ("المرحلة", "المقبلة"): "FUTURE_REF",
-    ("وقت", "سابق"): "PAST_REF",
-    ("وقت", "لاحق"): "FUTURE_REF",
-}
-_VAGUE = {(_fold_key(a), _fold_key(b)): v for (a, b), v in _VAGUE.items()}
-_VAGUE1 = {_fold_key(k): v for k, v in {"حاليا": "PRESENT_REF", "الآن": "PRESENT_REF", "مؤخرا": "PAST_REF"}.items()}
 
-#: Whether vague references (الآن, حالياً, في الآونة الأخيرة) are reported.
-INCLUDE_VAGUE = False
+
+@functools.lru_cache(maxsize=1)
+def _vague_table() -> dict[str, str]:
+    """``data/dates/vague.tsv``: folded phrase → PRESENT_REF / PAST_REF / FUTURE_REF."""
+    return {_fold_key(r[0]): r[1] for r in _read_tsv("vague.tsv")}
 
 
 # ---------------------------------------------------------------------------
@@ -1483,12 +1473,11 @@ def _triggers() -> frozenset[str]:
         _PERIOD_UNITS,
         _HOUR_ORD,
         _SAME_UNITS,
-        _VAGUE1,
         _YEAR_WORDS,
         _YAWM,
         _SHAHR,
         _DUAL_REL,
-        [a for a, _ in _VAGUE],
+        _vague_table(),
         _fset("قرن", "قرنا", "قرون", "القرن", "قرنين"),
     ]
     for table in tables:
@@ -1522,8 +1511,9 @@ def _is_trigger(word: str) -> bool:
 
 
 class _Parser:
-    def __init__(self, folded: str, anchor: dt.date | None):
+    def __init__(self, folded: str, anchor: dt.date | None, vague: bool = True):
         self.f = folded
+        self.vague = vague
         self.anchor = anchor
         self.toks = [
             _Tok(m.start(), m.end(), g, "n" if g.isdigit() else ("w" if g[0].isalpha() else "p"))
@@ -3978,16 +3968,16 @@ class _Parser:
     # -- vague references -------------------------------------------------------
 
     def m_vague(self, i: int) -> list[_M] | None:
-        if not INCLUDE_VAGUE:
+        """الآن، حالياً، مؤخراً، في الآونة الأخيرة، الفترة المقبلة: TimeML's vague DATEs."""
+        if not self.vague:
             return None
-        w = self.word(i)
-        for _plen, stem in _stems(w):
-            if stem in _VAGUE1:
-                return [_M(i, i + 1, "DATE", _VAGUE1[stem], "vague", "gregorian", False)]
-            nxt = self.word(i + 1)
-            if (stem, nxt) in _VAGUE:
-                return [_M(i, i + 2, "DATE", _VAGUE[(stem, nxt)], "vague", "gregorian", False)]
-        return None
+        hit = self.lookup(_vague_table(), i)
+        if hit is None:
+            return None
+        n, value, plen = hit
+        if plen and self.word(i)[:plen] not in ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"):
+            return None
+        return [_M(i, i + n, "DATE", value, "vague", "gregorian", False)]
 
 
 _GRAN = {"Y": "year", "M": "month", "W": "week", "D": "day"}
@@ -4020,6 +4010,9 @@ def _looks_imperfect(word: str, after_an: bool = False) -> bool:
         return False
     if word[0] == "ت" and len(word) == 5 and word.endswith("ت") and not after_an:
         return False  # توقعت، تحدثت، تمكنت: a Form V past verb with the feminine ت
+    if word[0] == "ت" and len(word) == 6 and word[2] == "ا" and word.endswith("ت"):
+        return False  # تراجعت، تجاوزت، تواصلت، تصاعدت: a Form VI past verb with the feminine ت
+        # (its imperfect has ا one letter later: تتراجع، تتواصل)
     if (
         word[0] == "ت"
         and not (after_an and word[1] in "تن")
@@ -4119,19 +4112,24 @@ def _to_date(x: Any) -> dt.date | None:
     return ts.date()
 
 
-def find_dates(text: str, reference_date: Any = None) -> list[dict[str, Any]]:
+def find_dates(text: str, reference_date: Any = None, *, vague: bool = True) -> list[dict[str, Any]]:
     """Date mentions in one string, as a list of dicts (no doc_id/source).
 
-    Offsets point into *text* itself.
+    Offsets point into *text* itself. ``vague=False`` drops TimeML's vague references
+    (``PRESENT_REF``, ``PAST_REF``, ``FUTURE_REF``: الآن، مؤخراً، الفترة المقبلة).
 
     >>> [(d["text"], d["value"]) for d in find_dates("وصل أمس", "2015-10-22")]
     [('أمس', '2015-10-21')]
     """
-    if not isinstance(text, str) or not text:
+    if not isinstance(text, str):
+        raise TypeError(f"find_dates() expects a str, not {type(text).__name__}")
+    if not isinstance(vague, bool):
+        raise TypeError(f"vague must be True or False, not {vague!r}")
+    if not text:
         return []
     anchor = _to_date(reference_date)
     folded, omap = fold(text)
-    parser = _Parser(folded, anchor)
+    parser = _Parser(folded, anchor, vague)
     parser.orig, parser.omap = text, omap
     out = []
     for m in parser.parse():
@@ -4172,7 +4170,7 @@ def _documents(obj: Any) -> pd.DataFrame:
     raise TypeError(f"date_mentions() expects a Corpus, a DataFrame or a str, not {type(obj).__name__}")
 
 
-def date_mentions(corpus_or_text: Any, *, reference_date: Any = None) -> pd.DataFrame:
+def date_mentions(corpus_or_text: Any, *, reference_date: Any = None, vague: bool = True) -> pd.DataFrame:
     """Find, resolve and normalize every date expression.
 
     Parameters
@@ -4185,6 +4183,11 @@ def date_mentions(corpus_or_text: Any, *, reference_date: Any = None) -> pd.Data
         Anchor for relative expressions (أمس، الثلاثاء، الشهر الماضي) in a
         string, and for documents whose own ``anchor_date``/``date`` is
         missing.  A document's own date always wins.
+    vague:
+        Report TimeML's vague references (الآن، حالياً → ``PRESENT_REF``; مؤخراً، في الآونة
+        الأخيرة → ``PAST_REF``; الفترة المقبلة → ``FUTURE_REF``), as HeidelTime does. They
+        have no calendar period, so :func:`mention_periods` and the charts skip them.
+        ``vague=False`` drops them.
 
     Returns
     -------
@@ -4199,7 +4202,7 @@ def date_mentions(corpus_or_text: Any, *, reference_date: Any = None) -> pd.Data
     """
     rows: list[dict[str, Any]] = []
     if isinstance(corpus_or_text, str):
-        for r in find_dates(corpus_or_text, reference_date):
+        for r in find_dates(corpus_or_text, reference_date, vague=vague):
             rows.append({"doc_id": None, "source": None, **r})
     else:
         docs = _documents(corpus_or_text)
@@ -4213,7 +4216,7 @@ def date_mentions(corpus_or_text: Any, *, reference_date: Any = None) -> pd.Data
                 anchor = _to_date(d.get("date"))
             if anchor is None:
                 anchor = fallback
-            for r in find_dates(d.get("text") or "", anchor):
+            for r in find_dates(d.get("text") or "", anchor, vague=vague):
                 rows.append({"doc_id": d.get("doc_id"), "source": d.get("source"), **r})
     df = pd.DataFrame(rows, columns=COLUMNS)
     df["start"] = df["start"].astype("int64")
