@@ -614,6 +614,7 @@ _PLURAL_ADJ = (
 )
 _EVENT_REL = _fset("بعد", "قبل", "خلال", "لمدة", "طوال", "مدة", "منذ", "طيلة", "غضون")
 _AGE_PREV = _fset(
+    "تحت",  # منتخب تحت 23 عاماً: an age group
     "البالغ",
     "البالغة",
     "البالغين",
@@ -1255,9 +1256,18 @@ _HOUR_ORD = {
 }
 #: parts of the day that follow an hour only (Maghreb: الواحدة بعد الزوال = 13:00, العاشرة قبل
 #: الزوال = 10:00, الرابعة عشية = 16:00); الزوال alone ("demise") is no part of day elsewhere
+#: the half of the day written after a clock time: 7:20 م is 19:20, 09:15 ص is 09:15
+_HALF_DAY = {"م": "PM", "ص": "AM", "PM": "PM", "pm": "PM", "AM": "AM", "am": "AM"}
 _HOUR_PARTS = {
     _fold_key(k): v
     for k, v in {
+        "م": "EV",  # الساعة 8 م، الساعة 8 PM
+        "ص": "MO",
+        "PM": "EV",
+        "pm": "EV",
+        "AM": "MO",
+        "am": "MO",
+        "قبل الظهر": "MO",  # العاشرة قبل الظهر: a morning hour
         "بعد الزوال": "AF",
         "قبل الزوال": "MO",
         "زوالا": "MI",
@@ -1294,7 +1304,9 @@ def _hour_in_part(hh: int, pod: str | None) -> int:
 
 
 #: words before an hour named without الساعة (في السادسة مساءً, من التاسعة صباحاً)
-_HOUR_PREV = _fset("في", "من", "حتى", "حتي", "إلى", "الى", "عند", "منذ", "بعد", "قبل", "على", "علي", "بين", "غاية")
+_HOUR_PREV = _fset(
+    "في", "من", "حتى", "حتي", "إلى", "الى", "عند", "منذ", "بعد", "قبل", "على", "علي", "بين", "غاية", "تمام"
+)
 _HOUR_FRAC = {_fold_key("النصف"): 30, _fold_key("الربع"): 15, _fold_key("الثلث"): 20, "نص": 30, "ربع": 15, "نصف": 30}
 _WORD_HIJRI = _fset("هـ", "ه", "هجري", "هجرية", "للهجرة", "هجريا")
 _WORD_AD = _fset("م", "ميلادي", "ميلادية", "للميلاد", "ميلاديا")
@@ -1478,6 +1490,7 @@ def _triggers() -> frozenset[str]:
         _SHAHR,
         _DUAL_REL,
         _vague_table(),
+        _holidays(),
         _fset("قرن", "قرنا", "قرون", "القرن", "قرنين"),
     ]
     for table in tables:
@@ -1490,7 +1503,22 @@ def _triggers() -> frozenset[str]:
 def _leads() -> frozenset[str]:
     """Words a mention may start with before its trigger (``data/dates/lead_words.tsv`` + modifiers)."""
     words = {_fold_key(r[0]) for r in _read_tsv("lead_words.tsv")}
+    lx = _lex()
+    for table in (lx.parts, lx.units, lx.relative, lx.months, _vague_table(), _names(), _holidays()):
+        words.update(k.split()[0] for k in table if " " in k)  # بعد الظهر، الآونة الأخيرة، فلسطين اليوم
     return frozenset(words | set(_MODS) | _APPROX | _AGO | _SINCE | _THIS | _VAGUE_COUNT | set(_LATE_EARLY))
+
+
+@functools.lru_cache(maxsize=1)
+def _names() -> dict[str, int]:
+    """``data/dates/names.tsv``: names with a date word inside (فلسطين اليوم، سوق السبت) → 1."""
+    return {_fold_key(r[0]): 1 for r in _read_tsv("names.tsv")}
+
+
+@functools.lru_cache(maxsize=1)
+def _holidays() -> dict[str, tuple[str, int, int]]:
+    """``data/dates/holidays.tsv``: folded name → (calendar, month, day)."""
+    return {_fold_key(r[0]): (r[1], int(r[2]), int(r[3])) for r in _read_tsv("holidays.tsv")}
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -1511,9 +1539,10 @@ def _is_trigger(word: str) -> bool:
 
 
 class _Parser:
-    def __init__(self, folded: str, anchor: dt.date | None, vague: bool = True):
+    def __init__(self, folded: str, anchor: dt.date | None, vague: bool = True, holidays: bool = True):
         self.f = folded
         self.vague = vague
+        self.holidays = holidays
         self.anchor = anchor
         self.toks = [
             _Tok(m.start(), m.end(), g, "n" if g.isdigit() else ("w" if g[0].isalpha() else "p"))
@@ -1635,6 +1664,7 @@ class _Parser:
             self.m_decade,
             self.m_day_rel_month,
             self.m_vague,
+            self.m_holiday,
         )
         # the pre-filter: matchers run only where a trigger (a number or a time word) lies
         # within the next _TRIGGER_REACH tokens; everywhere else no mention can start
@@ -1649,6 +1679,14 @@ class _Parser:
         while i < self.n:
             if not active[i]:
                 i += 1
+                continue
+            hit = self.lookup(_names(), i)
+            if (
+                hit is not None
+                and (hit[2] == 0 or self.word(i)[: hit[2]] in ("و", "ف", "ب", "ل"))
+                and self.weekday_at(i + hit[0]) is None  # تشهد فلسطين اليوم الأربعاء: a day after all
+            ):
+                i += hit[0]  # فلسطين اليوم، سوق السبت: a name, no date inside
                 continue
             if self.general_adjective(i):
                 i += 1  # المدير العام، مديرا عاما: "general", no time
@@ -1669,8 +1707,77 @@ class _Parser:
                 i = best_end
             else:
                 i += 1
+        out = self.merge_compounds(out)
         self.context(out)
         return out
+
+    # -- compounds: one mention made of two -----------------------------------------
+
+    def merge_compounds(self, out: list[_M]) -> list[_M]:
+        """Join mentions that name one point together (real pages' datelines and equivalences):
+
+        - a clock time with no day of its own, right before or after a day (nothing or ``-``
+          between): ``10:42 م الأربعاء 5 يوليو 2023``, ``الأربعاء 5 يوليو 2023 - 10:42`` → one TIME;
+        - a weekday and the date it is (``الموافق``, or nothing, between): ``يوم الأربعاء الموافق
+          27 نوفمبر``, ``يوم الجمعة المقبل 16 أيار/ مايو الجاري`` → one DATE with the date's value;
+        - two spellings of one day (``-`` or ``/`` between, same value): ``الخميس 16 شوال 1445هـ -
+          25 أبريل 2024م`` → one DATE.
+        """
+        res: list[_M] = []
+        for m in out:
+            prev = res[-1] if res else None
+            if prev is not None and prev.j <= m.i:
+                merged = self.merge_pair(prev, m)
+                if merged is not None:
+                    res[-1] = merged
+                    continue
+            res.append(m)
+        return res
+
+    def merge_pair(self, a: _M, b: _M) -> _M | None:
+        gap = [t for t in self.toks[a.j : b.i]]
+        if self.sentence_break(a.j, b.i):
+            return None
+        gap_words = [t.t for t in gap if t.kind == "w"]
+        gap_punct = [t.t for t in gap if t.kind == "p"]
+        day_re = re.compile(r"^\d{4}-\d\d-\d\d$")
+        tight = not gap_words and all(p in "-/" for p in gap_punct) and len(gap_punct) <= 1
+        # a clock time and its day
+        for clock, day in ((a, b), (b, a)):
+            if (
+                clock.type == "TIME"
+                and clock.clock is not None
+                and clock.loose == "day"
+                and day.type == "DATE"
+                and day.value
+                and day_re.match(day.value)
+                and tight
+            ):
+                hh, mm, _ = clock.clock
+                return _M(a.i, b.j, "TIME", f"{day.value}T{hh:02d}:{mm:02d}", "minute", day.calendar, day.relative)
+        if a.type != "DATE" or b.type != "DATE" or not a.value or not b.value:
+            return None
+        if not (day_re.match(a.value) and day_re.match(b.value)):
+            return None
+        # a weekday (يوم الأربعاء، الجمعة المقبل) and its date
+        if (
+            a.loose == "weekday"
+            and (not gap or gap_words in (["الموافق"], ["الموافقة"]))
+            and not gap_punct
+            and dt.date.fromisoformat(b.value).isoweekday() == self.weekday_of(a)
+        ):
+            return _M(a.i, b.j, "DATE", b.value, "day", b.calendar, b.relative)
+        # one day in two calendars
+        if a.value == b.value and tight and gap_punct:
+            return _M(a.i, b.j, "DATE", a.value, "day", a.calendar, a.relative and b.relative)
+        return None
+
+    def weekday_of(self, m: _M) -> int | None:
+        for k in range(m.i, m.j):
+            wd = self.weekday_at(k)
+            if wd is not None:
+                return wd[0]
+        return None
 
     # -- context: what one mention lends another ---------------------------------
 
@@ -1980,6 +2087,11 @@ class _Parser:
                     and self.toks[k + 1].kind == "n"
                 ):
                     k += 2  # seconds
+                half = self.word(k)
+                if half in _HALF_DAY and hh <= 12:
+                    # 7:20 م، 09:15 ص، 09:15 PM: the half of the day after a clock time
+                    hh = (hh % 12) + (12 if _HALF_DAY[half] == "PM" else 0)
+                    k += 1
                 return hh, mm, k
         return None
 
@@ -2255,6 +2367,8 @@ class _Parser:
             if self.adjacent(k) and self.is_p(k + 1, ":./"):
                 return None
             k += 1
+            if self.word(k) in ("st", "nd", "rd", "th") and self.adjacent(k - 1):
+                k += 2 if self.is_p(k + 1, ",") else 1  # 12th, January 2024
             if self.word(k) == "من":
                 k += 1
             return t.num, k
@@ -3297,6 +3411,9 @@ class _Parser:
                 v, g = _shift(self.anchor, count, unit)  # type: ignore[arg-type]
                 return [_M(i, k, "DATE", v, g, "gregorian", True)]
             return [_M(i + 1, k, "DURATION", val, _UNIT_GRAN[unit], "gregorian", False)]
+        if ago and self.word(k) == "من" and not (self.lookup(self.lex.relative, k + 1) or self.day_at(k + 1)):
+            # قبل ثلاثة أيام من الانتخابات: before the event, not before today: the amount is a DURATION
+            return [_M(i + 1, k, "DURATION", val, _UNIT_GRAN[unit], "gregorian", False)]
         if ago:
             if vague or self.anchor is None:
                 return [_M(i, k, "DATE", "PAST_REF" if vague else None, _UNIT_GRAN[unit], "gregorian", True)]
@@ -3967,6 +4084,51 @@ class _Parser:
 
     # -- vague references -------------------------------------------------------
 
+    def m_holiday(self, i: int) -> list[_M] | None:
+        """عيد الفطر، عيد الأضحى، رأس السنة الهجرية، المولد النبوي، عيد الميلاد: the day it falls on,
+        in the year written right after it (عيد الفطر 2025، عيد الفطر 1446 هـ), else the
+        occurrence nearest the anchor (Hijri days by Umm al-Qura)."""
+        if not self.holidays:
+            return None
+        hit = self.lookup(_holidays(), i)
+        if hit is None:
+            return None
+        n, (cal, month, day), plen = hit
+        if plen and self.word(i)[:plen] not in ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل", "ك"):
+            return None
+        k = i + n
+        year = None
+        yr = self.year_at(k, hijri_ctx=cal == "hijri")
+        if yr is not None and yr[3] is None:
+            k, year = yr[0], yr[1]
+            yr_hijri = bool(yr[2]) or (cal == "hijri" and year < 1600)
+        a = self.anchor
+        value = None
+        if cal == "gregorian":
+            if year is not None:
+                value = dt.date(year, month, day)
+            elif a is not None:
+                cands = [dt.date(a.year + dy, month, day) for dy in (-1, 0, 1)]
+                value = min(cands, key=lambda d: (abs((d - a).days), d < a))
+        else:
+            cands = []
+            if year is not None:
+                if yr_hijri:
+                    cands = [_hijri_to_greg(year, month, day)]
+                else:  # عيد الفطر 2025: the one in that Gregorian year
+                    cands = [g for hy in range(year - 580, year - 577) for g in [_hijri_to_greg(hy, month, day)] if g]
+                    cands = [g for g in cands if g.year == year]
+            elif a is not None:
+                ha = _greg_to_hijri(a)
+                if ha is not None:
+                    cands = [_hijri_to_greg(ha[0] + dy, month, day) for dy in (-1, 0, 1)]
+            cands = [c for c in cands if c is not None]
+            if cands:
+                ref = a or cands[0]
+                value = min(cands, key=lambda d: (abs((d - ref).days), d < ref))
+        val = value.isoformat() if value is not None else None
+        return [_M(i, k, "DATE", val, "day", cal, year is None)]
+
     def m_vague(self, i: int) -> list[_M] | None:
         """الآن، حالياً، مؤخراً، في الآونة الأخيرة، الفترة المقبلة: TimeML's vague DATEs."""
         if not self.vague:
@@ -4112,24 +4274,28 @@ def _to_date(x: Any) -> dt.date | None:
     return ts.date()
 
 
-def find_dates(text: str, reference_date: Any = None, *, vague: bool = True) -> list[dict[str, Any]]:
+def find_dates(
+    text: str, reference_date: Any = None, *, vague: bool = True, holidays: bool = True
+) -> list[dict[str, Any]]:
     """Date mentions in one string, as a list of dicts (no doc_id/source).
 
     Offsets point into *text* itself. ``vague=False`` drops TimeML's vague references
-    (``PRESENT_REF``, ``PAST_REF``, ``FUTURE_REF``: الآن، مؤخراً، الفترة المقبلة).
+    (``PRESENT_REF``, ``PAST_REF``, ``FUTURE_REF``: الآن، مؤخراً، الفترة المقبلة);
+    ``holidays=False`` leaves holidays (عيد الفطر، المولد النبوي، عيد الميلاد) unread.
 
     >>> [(d["text"], d["value"]) for d in find_dates("وصل أمس", "2015-10-22")]
     [('أمس', '2015-10-21')]
     """
     if not isinstance(text, str):
         raise TypeError(f"find_dates() expects a str, not {type(text).__name__}")
-    if not isinstance(vague, bool):
-        raise TypeError(f"vague must be True or False, not {vague!r}")
+    for name, flag in (("vague", vague), ("holidays", holidays)):
+        if not isinstance(flag, bool):
+            raise TypeError(f"{name} must be True or False, not {flag!r}")
     if not text:
         return []
     anchor = _to_date(reference_date)
     folded, omap = fold(text)
-    parser = _Parser(folded, anchor, vague)
+    parser = _Parser(folded, anchor, vague, holidays)
     parser.orig, parser.omap = text, omap
     out = []
     for m in parser.parse():
@@ -4170,7 +4336,9 @@ def _documents(obj: Any) -> pd.DataFrame:
     raise TypeError(f"date_mentions() expects a Corpus, a DataFrame or a str, not {type(obj).__name__}")
 
 
-def date_mentions(corpus_or_text: Any, *, reference_date: Any = None, vague: bool = True) -> pd.DataFrame:
+def date_mentions(
+    corpus_or_text: Any, *, reference_date: Any = None, vague: bool = True, holidays: bool = True
+) -> pd.DataFrame:
     """Find, resolve and normalize every date expression.
 
     Parameters
@@ -4188,6 +4356,10 @@ def date_mentions(corpus_or_text: Any, *, reference_date: Any = None, vague: boo
         الأخيرة → ``PAST_REF``; الفترة المقبلة → ``FUTURE_REF``), as HeidelTime does. They
         have no calendar period, so :func:`mention_periods` and the charts skip them.
         ``vague=False`` drops them.
+    holidays:
+        Read holidays as the day they fall on (عيد الفطر، عيد الأضحى، رأس السنة الهجرية،
+        المولد النبوي، عيد الميلاد; ``data/dates/holidays.tsv``), Hijri ones by Umm al-Qura
+        in the year written after them or nearest the anchor. ``holidays=False`` skips them.
 
     Returns
     -------
@@ -4202,7 +4374,7 @@ def date_mentions(corpus_or_text: Any, *, reference_date: Any = None, vague: boo
     """
     rows: list[dict[str, Any]] = []
     if isinstance(corpus_or_text, str):
-        for r in find_dates(corpus_or_text, reference_date, vague=vague):
+        for r in find_dates(corpus_or_text, reference_date, vague=vague, holidays=holidays):
             rows.append({"doc_id": None, "source": None, **r})
     else:
         docs = _documents(corpus_or_text)
@@ -4216,7 +4388,9 @@ def date_mentions(corpus_or_text: Any, *, reference_date: Any = None, vague: boo
                 anchor = _to_date(d.get("date"))
             if anchor is None:
                 anchor = fallback
-            for r in find_dates(d.get("text") or "", anchor, vague=vague):
+            for r in find_dates(
+                text if isinstance(text := d.get("text"), str) else "", anchor, vague=vague, holidays=holidays
+            ):
                 rows.append({"doc_id": d.get("doc_id"), "source": d.get("source"), **r})
     df = pd.DataFrame(rows, columns=COLUMNS)
     df["start"] = df["start"].astype("int64")

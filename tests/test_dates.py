@@ -30,7 +30,7 @@ REF = "2016-03-01"  # a Tuesday
 
 
 def found(text: str, ref: str | None = REF) -> list[tuple[str, str, str | None]]:
-    return [(d["text"], d["type"], d["value"]) for d in find_dates(text, ref, vague=False)]
+    return [(d["text"], d["type"], d["value"]) for d in find_dates(text, ref, vague=False, holidays=False)]
 
 
 # --- one test per construction -------------------------------------------------------------
