@@ -2153,8 +2153,8 @@ class _Parser:
             return None
         if hh is None or hh > 24 or mm is None or hh < 0:
             return None
-        if hh == 0:
-            hh = 12  # الواحدة إلا ربعاً: 12:45
+        if hh == 0 and clock is None:
+            hh = 12  # الواحدة إلا ربعاً: 12:45 (a written clock 00:10 stays past midnight)
         # the day it belongs to may follow: مساء اليوم, صباح الخميس, 20 أكتوبر
         base = self.anchor.isoformat() if self.anchor else None
         pod = None

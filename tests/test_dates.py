@@ -1122,3 +1122,81 @@ def test_the_fraction_of_a_decimal_is_not_a_count(text):
     # 1.5 ساعة must not come out as "5 ساعة" (PT5H); decimals are not resolved yet
     found = find_dates(text, "2020-01-01")
     assert all(not d["text"].startswith(("5", "٥")) for d in found), found
+
+
+# --- issue 10: real-page constructions (sentences of our own, not from the evaluation set) -----
+# Derivations: 2025-10-15 is a Wednesday, so the Monday and Sunday before it are 10-13 and 10-12;
+# 2024-03-05 is a Tuesday, the Saturday after it 03-09; Umm al-Qura 1 Ramadan 1445 = 11 March 2024
+# and 10 Dhu al-Hijja 1444 = 28 June 2023 (the days Saudi Arabia announced).
+
+ISSUE10_CASES = [
+    # Form VI past verbs (ت + C + ا + C + C + ت) are past, so the bare weekday looks back
+    ("تجاوزت الصادرات التوقعات يوم الاثنين.", "2025-10-15", [("يوم الاثنين", "DATE", "2025-10-13")]),
+    ("تواصلت الأمطار الأحد في المناطق الشمالية.", "2025-10-15", [("الأحد", "DATE", "2025-10-12")]),
+    # ... while their imperfect (ت + ت + C + ا …) still looks ahead
+    ("تتواصل العروض الأحد في المسرح الوطني.", "2025-10-15", [("الأحد", "DATE", "2025-10-19")]),
+    # the half of the day after a clock time: م = p.m., ص = a.m., AM/PM
+    ("أقلعت الطائرة عند 3:05 م", "2024-01-10", [("3:05 م", "TIME", "2024-01-10T15:05")]),
+    ("فتحت الصناديق الساعة 7:45 ص", "2024-01-10", [("الساعة 7:45 ص", "TIME", "2024-01-10T07:45")]),
+    ("انتهى البث عند 12:10 AM", "2024-01-10", [("12:10 AM", "TIME", "2024-01-10T00:10")]),
+    ("تبدأ المحاضرة في تمام العاشرة قبل الظهر", "2024-12-01", [("العاشرة قبل الظهر", "TIME", "2024-12-01T10:00")]),
+    # a dateline: clock time and day are one TIME
+    ("08:30 ص الاثنين 4 مارس 2024 - عمان", "2024-03-04", [("08:30 ص الاثنين 4 مارس 2024", "TIME", "2024-03-04T08:30")]),
+    # a weekday and the date it is
+    ("يعقد المؤتمر يوم السبت الموافق 9 مارس", "2024-03-05", [("يوم السبت الموافق 9 مارس", "DATE", "2024-03-09")]),
+    # one day in two calendars
+    (
+        "الاثنين 1 رمضان 1445هـ - 11 مارس 2024م",
+        "2024-03-01",
+        [("الاثنين 1 رمضان 1445هـ - 11 مارس 2024م", "DATE", "2024-03-11")],
+    ),
+    # English datelines on Arabic pages
+    ("نشر بتاريخ 3rd, March 2024", "2024-12-01", [("3rd, March 2024", "DATE", "2024-03-03")]),
+    # an amount before an event is a duration, not "ago"
+    ("وصل الوفد قبل أسبوعين من القمة", "2024-12-01", [("أسبوعين", "DURATION", "P2W")]),
+    # names with a date word, age groups
+    ("نقلت قناة روسيا اليوم الخبر عن مصادر", "2024-12-01", []),
+    ("افتتح سوق الخميس بعد ترميمه", "2024-12-01", []),
+    ("تشهد الأردن اليوم الخميس أمطاراً غزيرة", "2024-12-05", [("اليوم الخميس", "DATE", "2024-12-05")]),
+    ("فاز لاعبو منتخب تحت 20 عاماً", "2024-12-01", []),
+]
+
+
+@pytest.mark.parametrize(("text", "ref", "expected"), ISSUE10_CASES, ids=[c[0][:40] for c in ISSUE10_CASES])
+def test_issue10_constructions(text, ref, expected):
+    assert found(text, ref) == expected
+
+
+def test_holidays_resolve_through_the_hijri_calendar():
+    got = [(d["text"], d["value"], d["calendar"]) for d in find_dates("يحتفل المسلمون بعيد الأضحى 2023", "2023-01-01")]
+    assert got == [("بعيد الأضحى 2023", "2023-06-28", "hijri")]
+    # no year written: the occurrence nearest the anchor
+    assert found_all("تزدان الساحات بالأضواء قبل عيد الميلاد", "2024-12-01") == [("عيد الميلاد", "DATE", "2024-12-25")]
+    assert found("تزدان الساحات بالأضواء قبل عيد الميلاد", "2024-12-01") == []  # holidays=False
+
+
+def found_all(text: str, ref: str) -> list[tuple[str, str, str | None]]:
+    return [(d["text"], d["type"], d["value"]) for d in find_dates(text, ref)]
+
+
+def test_vague_references_are_timeml_values_by_default():
+    text = "يعمل الفريق حالياً على ما ظهر مؤخراً، وسيعلن النتائج في الفترة المقبلة."
+    assert found_all(text, "2025-05-13") == [
+        ("حالياً", "DATE", "PRESENT_REF"),
+        ("مؤخراً", "DATE", "PAST_REF"),
+        ("الفترة المقبلة", "DATE", "FUTURE_REF"),
+    ]
+    assert find_dates(text, "2025-05-13", vague=False) == []
+    m = cs.date_mentions(text, reference_date="2025-05-13")
+    assert m["value"].tolist() == ["PRESENT_REF", "PAST_REF", "FUTURE_REF"]
+    assert cs.date_mentions(text, reference_date="2025-05-13", vague=False).empty
+    # no calendar period: periods and chart counts skip them
+    assert mention_periods(m).empty
+    assert month_source_counts(m).empty
+
+
+def test_find_dates_rejects_bad_input():
+    with pytest.raises(TypeError, match="expects a str"):
+        find_dates(None, "2025-01-01")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="vague must be True or False"):
+        find_dates("أمس", "2025-01-01", vague="no")  # type: ignore[arg-type]
