@@ -14,14 +14,13 @@ from hypothesis import strategies as st
 import corpusstats as cs
 from corpusstats.dates import (
     COLUMNS,
-    DateView,
     date_mentions,
     find_dates,
     fold,
-    highlight_html,
     mention_periods,
     month_source_counts,
 )
+from corpusstats.views import DateView, highlight_html
 
 from . import dates_eval as E
 from .conftest import DATA, ROOT, SEEDS
@@ -874,7 +873,7 @@ def test_seed_corpus(seeds_corpus):
 
 
 def test_lexicons_are_loaded_lazily():
-    code = "import corpusstats, corpusstats.dates as d; print(d._lex.cache_info().currsize)"
+    code = "import corpusstats, corpusstats.dates.lexicon as d; print(d._lex.cache_info().currsize)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == "0"
 
