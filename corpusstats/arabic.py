@@ -720,3 +720,61 @@ def fold_word(word: str) -> str:
     'تشرين الاول'
     """
     return " ".join(word.translate(_FOLD_TABLE).split())
+
+
+#: Tokens of a folded text for matching: a run of Arabic or Latin letters, a run of digits,
+#: or any other single non-space character (punctuation is kept as tokens).
+FOLDED_TOKEN_RE = re.compile(r"[\u0621-\u063a\u0641-\u064a\u0671-\u06d3A-Za-z]+|[0-9]+|\S")
+
+#: The characters :data:`SENTENCE_BREAK_RE` breaks at, as a set (for token-by-token checks).
+SENTENCE_END_CHARS = frozenset(".!?\u061f\u061b;\u2026\n\r\u06d4")
+
+#: Proclitic prefixes a folded word may carry, longest first: conjunctions و ف, prepositions
+#: ب ل ك, and their combinations with the article (وبال, لل = ل + ال).
+PROCLITIC_PREFIXES = (
+    "وبال",
+    "فبال",
+    "وال",
+    "فال",
+    "بال",
+    "كال",
+    "لل",
+    "وب",
+    "ول",
+    "وك",
+    "فب",
+    "فل",
+    "و",
+    "ف",
+    "ب",
+    "ل",
+    "ك",
+)
+
+
+@lru_cache(maxsize=1 << 16)
+def proclitic_readings(word: str) -> tuple[tuple[int, str], ...]:
+    """Every ``(prefix_length, stem)`` reading of a folded *word*, the bare word first.
+
+    Unlike :func:`split_proclitics`, which decides, this lists the candidates for a lexicon
+    lookup to choose from; the article stays on the stem (وبالامس → الامس, prefix وب) and
+    لل is ل + ال.
+
+    >>> proclitic_readings("وبالامس")
+    ((0, 'وبالامس'), (1, 'بالامس'), (2, 'الامس'))
+    """
+    out = [(0, word)]
+    seen = {word}
+    for p in PROCLITIC_PREFIXES:
+        if not word.startswith(p) or len(word) - len(p) < 2:
+            continue
+        if p.endswith("ال"):
+            plen, stem = len(p) - 2, word[len(p) - 2 :]
+        elif p == "لل":
+            plen, stem = 1, "ال" + word[2:]
+        else:
+            plen, stem = len(p), word[len(p) :]
+        if stem not in seen:
+            seen.add(stem)
+            out.append((plen, stem))
+    return tuple(out)

@@ -1199,3 +1199,20 @@ def test_find_dates_rejects_bad_input():
         find_dates(None, "2025-01-01")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="vague must be True or False"):
         find_dates("أمس", "2025-01-01", vague="no")  # type: ignore[arg-type]
+
+
+def test_one_text_layer_with_arabic_py():
+    """Dates fold, tokenize and break sentences with corpusstats.arabic's pieces (issue 10)."""
+    from corpusstats import arabic
+    from corpusstats.dates import lexicon
+
+    assert lexicon.fold is arabic.fold_with_offsets
+    assert lexicon._TOKEN_RE is arabic.FOLDED_TOKEN_RE
+    assert lexicon._stems is arabic.proclitic_readings
+    # the sentence-end set is the character class of SENTENCE_BREAK_RE
+    for code in range(0x20, 0x2100):
+        ch = chr(code)
+        assert bool(arabic.SENTENCE_BREAK_RE.fullmatch(ch)) == (ch in arabic.SENTENCE_END_CHARS), hex(code)
+    # folding agrees with normalize (the counting path) word for word
+    for word in ["الأَوَّلُ", "فى", "٢٠١٥", "ﻻحقا", "إبريل", "غداً", "الـمـدرسـة", "\u200fأمس"]:
+        assert arabic.fold_with_offsets(word)[0] == arabic.normalize(word)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..arabic import SENTENCE_END_CHARS
 from .lexicon import _COMPLEMENTIZERS, _NEXT, _PAST
 from .values import (
     _M,
@@ -27,7 +28,7 @@ class ContextRules:
             return True
         for k in range(a, min(b, self.n)):
             t = self.toks[k]
-            if t.kind == "p" and t.t in (".", "!", "?", "؟", "؛", ";"):
+            if t.kind == "p" and t.t in SENTENCE_END_CHARS:
                 if t.t == "." and 0 < k < self.n - 1 and self.toks[k - 1].kind == "n" and self.toks[k + 1].kind == "n":
                     continue  # 6.2
                 return True

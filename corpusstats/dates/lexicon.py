@@ -4,13 +4,12 @@ the grammar uses, tokens and proclitic readings, and the triggers of the pre-fil
 from __future__ import annotations
 
 import functools
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from typing import NamedTuple
 
-from ..arabic import fold_with_offsets, fold_word
+from ..arabic import FOLDED_TOKEN_RE, fold_with_offsets, fold_word, proclitic_readings
 
 # ---------------------------------------------------------------------------
 # Length-preserving folding (with an offset map)
@@ -80,7 +79,7 @@ def _lex() -> _Lex:
 # Tokens
 # ---------------------------------------------------------------------------
 
-_TOKEN_RE = re.compile(r"[\u0621-\u063a\u0641-\u064a\u0671-\u06d3A-Za-z]+|[0-9]+|\S")
+_TOKEN_RE = FOLDED_TOKEN_RE  # the shared token pattern for folded text (corpusstats.arabic)
 _SENT_END = {".", "!", "?", "؟", "\n", "؛", ";", ":", "«", "»", '"', "“", "”"}
 
 
@@ -95,34 +94,9 @@ class _Tok(NamedTuple):
         return int(self.t)
 
 
-_PROCLITICS = ("وبال", "فبال", "وال", "فال", "بال", "كال", "لل", "وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _stems(word: str) -> tuple[tuple[int, str], ...]:
-    """``(prefix_length, stem)`` readings of *word*, the bare word first."""
-    return tuple(_iter_stems(word))
-
-
-def _iter_stems(word: str) -> Iterator[tuple[int, str]]:
-    yield 0, word
-    seen = {word}
-    for p in _PROCLITICS:
-        if not word.startswith(p) or len(word) - len(p) < 2:
-            continue
-        if p.endswith("ال"):
-            # keep the article: وبالامس -> الامس (prefix وب)
-            plen = len(p) - 2
-            stem = word[plen:]
-        elif p == "لل":
-            plen = 1
-            stem = "ال" + word[2:]
-        else:
-            plen = len(p)
-            stem = word[plen:]
-        if stem not in seen:
-            seen.add(stem)
-            yield plen, stem
+#: ``(prefix_length, stem)`` readings of a folded word, the bare word first: the shared
+#: :func:`corpusstats.arabic.proclitic_readings`.
+_stems = proclitic_readings
 
 
 # ---------------------------------------------------------------------------
