@@ -247,7 +247,7 @@ class TenseRules:
         )
         initial = initial or (w != "غدا" and w[:1] in "وف")
         nxt = self.word(kend)
-        if not initial and self.word(k - 1) in ("حتي", "حين", "حتى", "عندما", "لما", "بعدما"):
+        if not initial and self.word(k - 1) in ("حتي", "حين", "عندما", "لما", "بعدما"):
             # حتى غدا القناع جزءا من هويتنا: "until it became", with a subject and an accusative
             # predicate after it (حتى غداً الأحد is "until tomorrow")
             pred = self.word(kend + 1)
@@ -276,7 +276,7 @@ class TenseRules:
         if prev.startswith("ال") and self.adjacent_words(k) and self.adjacent_words(k - 1):
             verb = self.word(k - 2)  # تعيش الأسرة اليوم في مخيم: verb, subject, اليوم
         if not plen and {st for pl, st in _stems(verb) if pl <= 1} & _STATIVE:
-            if not (verb.lstrip("وف") in ("يعمل", "تعمل") and self.word(kend) not in ("في", "فى")):
+            if not (verb.lstrip("وف") in ("يعمل", "تعمل") and self.word(kend) not in ("في")):
                 return True
         if w.startswith("لل") and prev == "":
             return True

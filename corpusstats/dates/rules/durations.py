@@ -184,7 +184,7 @@ class DurationRules:
             if (
                 count is not None
                 and not vague
-                and self.word(k) not in ("من", "علي", "على", "عن", "فقط")
+                and self.word(k) not in ("من", "علي", "عن", "فقط")
                 and not self.is_p(k, "-")
                 and self.tense(i) == "next"
                 and unit in ("D", "W", "M", "Y")
@@ -322,9 +322,9 @@ class DurationRules:
         for b in range(max(0, i - 4), i - 1):
             if self.word(b) in ("لم", "لن", "ما", "لا", "ولم", "ولن", "ليس", "وما", "فلم"):
                 return False  # لم أكن يوماً: "ever"
-        if nxt in ("ما", "بعد", "عن", "تلو", "من", "اثر", "إثر", "وراء", "فيوما"):
+        if nxt in ("ما", "بعد", "عن", "تلو", "من", "اثر", "وراء", "فيوما"):
             return False
-        if nxt.endswith("ا") and nxt not in ("كاملا", "واحدا", "اضافيا", "اخر", "آخر"):
+        if nxt.endswith("ا") and nxt not in ("كاملا", "واحدا", "اضافيا", "اخر"):
             return False  # كان يوماً تاريخياً
         return True
 

@@ -106,14 +106,14 @@ class YearRules:
                 or nxt.t in _WORD_HIJRI
             ):
                 return None
-            if nxt.t.endswith("ا") and len(nxt.t) >= 4 and nxt.t not in ("ايضا", "أيضا", "تقريبا", "حاليا", "مجددا"):
+            if nxt.t.endswith("ا") and len(nxt.t) >= 4 and nxt.t not in ("ايضا", "تقريبا", "حاليا", "مجددا"):
                 return None  # tamyiz: 2000 شخصا
         if nxt is not None and nxt.kind == "w" and strong:
             if {s for _, s in _stems(nxt.t)} & (_COUNT_NOUNS - _fset("في")):
                 return None
         if nxt is not None and nxt.kind == "n":
             return None
-        if self.word(i + 1) == "في" and self.word(i + 2) in ("المئة", "المائة", "المية", "المىة"):
+        if self.word(i + 1) == "في" and self.word(i + 2) in ("المئة", "المائة", "المية"):
             return None  # 2000 في المئة
         return [_M(i, i + 1, "DATE", f"{y:04d}", "year")]
 
