@@ -276,7 +276,7 @@ class TenseRules:
         if prev.startswith("ال") and self.adjacent_words(k) and self.adjacent_words(k - 1):
             verb = self.word(k - 2)  # تعيش الأسرة اليوم في مخيم: verb, subject, اليوم
         if not plen and {st for pl, st in _stems(verb) if pl <= 1} & _STATIVE:
-            if not (verb.lstrip("وف") in ("يعمل", "تعمل") and self.word(kend) not in ("في")):
+            if not (verb.lstrip("وف") in ("يعمل", "تعمل") and self.word(kend) != "في"):
                 return True
         if w.startswith("لل") and prev == "":
             return True
