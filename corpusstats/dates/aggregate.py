@@ -4,46 +4,24 @@ Pure computations on the mentions DataFrame (plots never compute statistics)."""
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from typing import Any
 
 import pandas as pd
+
+from .values import Timex
 
 # ---------------------------------------------------------------------------
 # Aggregations for charts (plots never compute statistics)
 # ---------------------------------------------------------------------------
 
-_DATE_VALUE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:-([QH])(\d))?(?:-(SP|SU|FA|WI))?(?:-W(\d{2}))?")
-
 
 def _period_of(value: Any) -> tuple[pd.Timestamp, pd.Timestamp] | None:
-    """First and last day of the period a DATE/TIME value names."""
-    if not isinstance(value, str):
+    """First and last day of the period a DATE/TIME value names (see :class:`~.values.Timex`)."""
+    t = Timex.parse(value)
+    if t is None:
         return None
-    m = _DATE_VALUE_RE.match(value)
-    if not m:
-        return None
-    y = int(m.group(1))
-    if m.group(3):
-        d = pd.Timestamp(y, int(m.group(2)), int(m.group(3)))
-        return d, d
-    if m.group(2):
-        s = pd.Timestamp(y, int(m.group(2)), 1)
-        return s, s + pd.offsets.MonthEnd(0)
-    if m.group(4):
-        n = int(m.group(5))
-        months = 3 if m.group(4) == "Q" else 6
-        s = pd.Timestamp(y, (n - 1) * months + 1, 1)
-        return s, s + pd.DateOffset(months=months) - pd.Timedelta(days=1)
-    if m.group(6):
-        start_m = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[m.group(6)]
-        s = pd.Timestamp(y, start_m, 1)
-        return s, s + pd.DateOffset(months=3) - pd.Timedelta(days=1)
-    if m.group(7):
-        s = pd.Timestamp(dt.date.fromisocalendar(y, int(m.group(7)), 1))
-        return s, s + pd.Timedelta(days=6)
-    return pd.Timestamp(y, 1, 1), pd.Timestamp(y, 12, 31)
+    first, last = t.period()
+    return pd.Timestamp(first), pd.Timestamp(last)
 
 
 def mention_periods(mentions: pd.DataFrame) -> pd.DataFrame:

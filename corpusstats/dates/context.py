@@ -9,6 +9,7 @@ from ..arabic import SENTENCE_END_CHARS
 from .lexicon import _COMPLEMENTIZERS, _NEXT, _PAST
 from .values import (
     _M,
+    Timex,
     _hour_in_part,
     _iso_week,
     _valid,
@@ -247,7 +248,8 @@ class ContextRules:
                 and tight
             ):
                 hh, mm, _ = clock.clock
-                return _M(a.i, b.j, "TIME", f"{day.value}T{hh:02d}:{mm:02d}", "minute", day.calendar, day.relative)
+                value = str(Timex.of_date(dt.date.fromisoformat(day.value), hour=hh, minute=mm))
+                return _M(a.i, b.j, "TIME", value, "minute", day.calendar, day.relative)
         if a.type != "DATE" or b.type != "DATE" or not a.value or not b.value:
             return None
         if not (day_re.match(a.value) and day_re.match(b.value)):

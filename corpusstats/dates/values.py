@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from dataclasses import dataclass
+from typing import Any
 
 
 def _hour_in_part(hh: int, pod: str | None) -> int:
@@ -215,3 +217,117 @@ def _shift(a: dt.date, k: int, unit: str) -> tuple[str, str]:
         return (a + dt.timedelta(days=k)).isoformat(), "day"
     # hours, minutes: the day is the best we know without a clock time
     return a.isoformat(), "day"
+
+
+# ---------------------------------------------------------------------------
+# A structured TIMEX3 value (one reader, one formatter)
+# ---------------------------------------------------------------------------
+
+_TIMEX_RE = re.compile(
+    r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?:-(?P<qh>[QH])(?P<n>\d))?"
+    r"(?:-(?P<season>SP|SU|FA|WI))?(?:-W(?P<week>\d{2}))?"
+    r"(?:T(?:(?P<part>MO|MI|AF|EV|NI)|(?P<hour>\d{2}):(?P<minute>\d{2})))?$"
+)
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A calendar TIMEX3 value as fields: ``Timex.parse("2015-10-20T19:45")`` reads one,
+    ``str(t)`` writes it (the one formatter), ``t.period()`` gives its first and last day.
+
+    >>> t = Timex.parse("2015-10-20TEV")
+    >>> t.day, t.part, str(t)
+    (20, 'EV', '2015-10-20TEV')
+    >>> str(Timex(2015, 10, 20, hour=19, minute=45)), Timex.parse("2014-Q4").period()
+    ('2015-10-20T19:45', (datetime.date(2014, 10, 1), datetime.date(2014, 12, 31)))
+    >>> Timex.parse("PAST_REF") is None, Timex.parse("P3D") is None
+    (True, True)
+    """
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+    quarter: int | None = None
+    half: int | None = None
+    season: str | None = None
+    week: int | None = None
+    part: str | None = None  # MO MI AF EV NI
+    hour: int | None = None
+    minute: int | None = None
+
+    @classmethod
+    def parse(cls, value: Any) -> Timex | None:
+        """The fields of a calendar value; None for durations, sets, vague references, decades."""
+        m = _TIMEX_RE.match(value) if isinstance(value, str) else None
+        if m is None:
+            return None
+        g = m.groupdict()
+
+        def num(key: str) -> int | None:
+            return int(g[key]) if g[key] else None
+
+        return cls(
+            year=int(g["year"]),
+            month=num("month"),
+            day=num("day"),
+            quarter=int(g["n"]) if g["qh"] == "Q" else None,
+            half=int(g["n"]) if g["qh"] == "H" else None,
+            season=g["season"],
+            week=num("week"),
+            part=g["part"],
+            hour=num("hour"),
+            minute=num("minute"),
+        )
+
+    @classmethod
+    def of_date(cls, d: dt.date, *, hour: int | None = None, minute: int | None = None) -> Timex:
+        return cls(d.year, d.month, d.day, hour=hour, minute=minute)
+
+    def __str__(self) -> str:
+        out = f"{self.year:04d}"
+        if self.month is not None:
+            out += f"-{self.month:02d}"
+            if self.day is not None:
+                out += f"-{self.day:02d}"
+        if self.quarter is not None:
+            out += f"-Q{self.quarter}"
+        if self.half is not None:
+            out += f"-H{self.half}"
+        if self.season is not None:
+            out += f"-{self.season}"
+        if self.week is not None:
+            out += f"-W{self.week:02d}"
+        if self.part is not None:
+            out += f"T{self.part}"
+        elif self.hour is not None:
+            out += f"T{self.hour:02d}:{self.minute or 0:02d}"
+        return out
+
+    def date(self) -> dt.date | None:
+        """The calendar day, when the value names one."""
+        if self.month is None or self.day is None:
+            return None
+        return dt.date(self.year, self.month, self.day)
+
+    def period(self) -> tuple[dt.date, dt.date]:
+        """First and last day of the period the value names (a day for times of day)."""
+        y = self.year
+        if self.month is not None and self.day is not None:
+            d = dt.date(y, self.month, self.day)
+            return d, d
+        if self.month is not None:
+            return dt.date(y, self.month, 1), dt.date(y, self.month, calendar.monthrange(y, self.month)[1])
+        if self.quarter is not None or self.half is not None:
+            months = 3 if self.quarter is not None else 6
+            first = ((self.quarter or self.half or 1) - 1) * months + 1
+            last_y, last_m = _add_months(y, first, months - 1)
+            return dt.date(y, first, 1), dt.date(last_y, last_m, calendar.monthrange(last_y, last_m)[1])
+        if self.season is not None:
+            first = _SEASON_START[self.season]
+            last_y, last_m = _add_months(y, first, 2)
+            return dt.date(y, first, 1), dt.date(last_y, last_m, calendar.monthrange(last_y, last_m)[1])
+        if self.week is not None:
+            s = dt.date.fromisocalendar(y, self.week, 1)
+            return s, s + dt.timedelta(days=6)
+        return dt.date(y, 1, 1), dt.date(y, 12, 31)
