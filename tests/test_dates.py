@@ -1216,3 +1216,17 @@ def test_one_text_layer_with_arabic_py():
     # folding agrees with normalize (the counting path) word for word
     for word in ["الأَوَّلُ", "فى", "٢٠١٥", "ﻻحقا", "إبريل", "غداً", "الـمـدرسـة", "\u200fأمس"]:
         assert arabic.fold_with_offsets(word)[0] == arabic.normalize(word)
+
+
+def test_a_stated_hijri_equivalence_wins_over_umm_al_qura():
+    # Umm al-Qura puts 2 Ramadan 1444 on 24 March 2023 and 1 Shawwal on 21 April; the text says
+    # Thursday 23 March was 2 Ramadan (a moon-sighting country), so its Shawwal begins 20 April.
+    text = "صام أهل البلدة يوم الخميس 23 مارس 2023 الموافق 2 رمضان 1444هـ، واحتفلوا بالعيد في 1 شوال."
+    got = [(d["text"], d["value"]) for d in find_dates(text, "2023-03-23")]
+    assert got == [
+        ("يوم الخميس 23 مارس 2023", "2023-03-23"),
+        ("2 رمضان 1444هـ", "2023-03-23"),
+        ("1 شوال", "2023-04-20"),
+    ]
+    # with no equivalence stated, Umm al-Qura
+    assert found("احتفلوا بالعيد في 1 شوال 1444هـ", "2023-03-23") == [("1 شوال 1444هـ", "DATE", "2023-04-21")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
@@ -273,3 +274,44 @@ class ContextRules:
             if wd is not None:
                 return wd[0]
         return None
+
+    def stated_equivalence(self, out: list[_M]) -> None:
+        """A Hijri day the text itself equates with a Gregorian day wins over Umm al-Qura.
+
+        ``الأحد 9 أبريل (الموافق 19 رمضان)``: countries that sight the moon can be a day off the
+        Umm al-Qura calendar; the stated pair gives the offset, and every other Hijri day in the
+        same paragraph moves by it (``يوم 25 رمضان`` → 15 April, not 16). Only offsets of one or
+        two days are taken as such; a larger gap is a different event, not a calendar difference.
+        """
+        offset = None
+        stated: set[int] = set()
+        for a, b in zip(out, out[1:], strict=False):
+            if a.j > b.i or self.sentence_break(a.j, b.i):
+                continue
+            gap = [t.t for t in self.toks[a.j : b.i]]
+            words = [w for w in gap if w not in ("(", ")", "-", "/", "،", ",")]
+            if words not in ([], ["الموافق"], ["الموافقة"], ["الموافق", "ل"]) or (not words and "-" not in gap):
+                continue
+            cals = {a.calendar, b.calendar}
+            if cals != {"hijri", "gregorian"}:
+                continue
+            hijri, greg = (a, b) if a.calendar == "hijri" else (b, a)
+            th, tg = Timex.parse(hijri.value), Timex.parse(greg.value)
+            if th is None or tg is None or th.date() is None or tg.date() is None:
+                continue
+            delta = (tg.date() - th.date()).days
+            if 1 <= abs(delta) <= 2:
+                offset = delta
+                hijri.value = str(dataclasses.replace(th, **_ymd(tg.date())))
+                stated.add(id(hijri))
+        if offset is None:
+            return
+        for m in out:
+            t = Timex.parse(m.value) if m.calendar == "hijri" and id(m) not in stated else None
+            day = t.date() if t is not None else None
+            if t is not None and day is not None:
+                m.value = str(dataclasses.replace(t, **_ymd(day + dt.timedelta(days=offset))))
+
+
+def _ymd(d: dt.date) -> dict[str, int]:
+    return {"year": d.year, "month": d.month, "day": d.day}

@@ -221,5 +221,6 @@ class _Parser(
             else:
                 i += 1
         out = self.merge_compounds(out)
+        self.stated_equivalence(out)
         self.context(out)
         return out
