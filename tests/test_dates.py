@@ -1230,3 +1230,13 @@ def test_a_stated_hijri_equivalence_wins_over_umm_al_qura():
     ]
     # with no equivalence stated, Umm al-Qura
     assert found("احتفلوا بالعيد في 1 شوال 1444هـ", "2023-03-23") == [("1 شوال 1444هـ", "DATE", "2023-04-21")]
+
+
+def test_hijri_months_alone_and_before_umm_al_qura():
+    # 2025-02-18 is 19 Shaban 1446; Ramadan 1446 runs 1-29 March 2025 (its 15th: 15 March)
+    assert found_all("يستعد المسلمون لاستقبال شهر رمضان", "2025-02-18") == [("شهر رمضان", "DATE", "2025-03")]
+    # 1310 AH is before the Umm al-Qura tables (1343-1500): the tabular calendar puts 15 Safar 1310
+    # on 8 September 1892: JD = 15 + ceil(29.5 * 1) + 1309 * 354 + (3 + 11 * 1310) // 30 + 1948439
+    # = 15 + 30 + 463386 + 480 + 1948439 = 2412350, which is 1892-09-08 (Gregorian)
+    assert found_all("وقعت المعاهدة في صفر عام 1310 هـ", "2025-02-18") == [("صفر عام 1310 هـ", "DATE", "1892-09")]
+    assert found("يستعد المسلمون لاستقبال شهر رمضان", "2025-02-18") == []  # holidays=False

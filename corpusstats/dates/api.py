@@ -57,7 +57,8 @@ def find_dates(
 
     Offsets point into *text* itself. ``vague=False`` drops TimeML's vague references
     (``PRESENT_REF``, ``PAST_REF``, ``FUTURE_REF``: الآن، مؤخراً، الفترة المقبلة);
-    ``holidays=False`` leaves holidays (عيد الفطر، المولد النبوي، عيد الميلاد) unread.
+    ``holidays=False`` leaves holidays (عيد الفطر، المولد النبوي، عيد الميلاد) and a Hijri
+    month named alone (شهر رمضان) unread, as the annotation before issue 10 did.
 
     >>> [(d["text"], d["value"]) for d in find_dates("وصل أمس", "2015-10-22")]
     [('أمس', '2015-10-21')]
@@ -135,7 +136,8 @@ def date_mentions(
     holidays:
         Read holidays as the day they fall on (عيد الفطر، عيد الأضحى، رأس السنة الهجرية،
         المولد النبوي، عيد الميلاد; ``data/dates/holidays.tsv``), Hijri ones by Umm al-Qura
-        in the year written after them or nearest the anchor. ``holidays=False`` skips them.
+        in the year written after them or nearest the anchor; a Hijri month named alone
+        (``شهر رمضان``) is the month around the anchor. ``holidays=False`` skips both.
 
     Returns
     -------

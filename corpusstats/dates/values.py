@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -49,7 +50,22 @@ def _iso_week(d: dt.date) -> str:
     return f"{y}-W{w:02d}"
 
 
+#: The years hijridate's Umm al-Qura tables cover; outside them the tabular calendar is used.
+_UMM_AL_QURA_YEARS = range(1343, 1501)
+
+
 def _hijri_to_greg(y: int, m: int, d: int) -> dt.date | None:
+    """Gregorian day of a Hijri date: Umm al-Qura (hijridate) for 1343–1500 AH, else the tabular
+    (arithmetic) Islamic calendar, which can be a day or two off the sighted month.
+
+    >>> _hijri_to_greg(1444, 9, 1), _hijri_to_greg(1310, 2, 15)
+    (datetime.date(2023, 3, 23), datetime.date(1892, 9, 8))
+    """
+    if y not in _UMM_AL_QURA_YEARS:
+        if not (1 <= m <= 12 and 1 <= d <= 30 and y >= 1):
+            return None
+        jd = d + math.ceil(29.5 * (m - 1)) + (y - 1) * 354 + (3 + 11 * y) // 30 + 1948439
+        return dt.date.fromordinal(jd - 1721425)  # Julian day → proleptic Gregorian
     try:
         from hijridate import Hijri
 

@@ -154,8 +154,18 @@ class CalendarRules:
                 prev = self.word(i - 1)
                 if not (prev in _MONTH_CTX_PREV or any(prev == p + w for p in ("و", "ف") for w in _MONTH_CTX_PREV)):
                     return None
-            if month.hijri and day is None and year is None and rel is None and mod is None:
-                return None
+            if (
+                month.hijri
+                and day is None
+                and year is None
+                and rel is None
+                and mod is None
+                and not (
+                    self.holidays  # (the older annotation, scored with holidays=False, skipped these too)
+                    and any(self.is_word(x, _SHAHR, clitics=True) is not None for x in range(i, mon[0]))
+                )
+            ):
+                return None  # رمضان alone may be a name; شهر رمضان is the month around the anchor
             if (
                 day is None
                 and year is None
