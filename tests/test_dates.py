@@ -1240,3 +1240,16 @@ def test_hijri_months_alone_and_before_umm_al_qura():
     # = 15 + 30 + 463386 + 480 + 1948439 = 2412350, which is 1892-09-08 (Gregorian)
     assert found_all("وقعت المعاهدة في صفر عام 1310 هـ", "2025-02-18") == [("صفر عام 1310 هـ", "DATE", "1892-09")]
     assert found("يستعد المسلمون لاستقبال شهر رمضان", "2025-02-18") == []  # holidays=False
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 2000 + 19, 2000 + 5 + 20, 2000 (the number words read by hand)
+        ("انطلقت الفكرة في عام ألفين وتسعة عشر بمبادرة", [("عام ألفين وتسعة عشر", "DATE", "2019")]),
+        ("منذ العام ألفين وخمسة وعشرين", [("العام ألفين وخمسة وعشرين", "DATE", "2025")]),
+        ("في عام ألفين", [("عام ألفين", "DATE", "2000")]),
+    ],
+)
+def test_years_in_words(text, expected):
+    assert found(text, "2025-02-18") == expected

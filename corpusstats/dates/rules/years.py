@@ -31,6 +31,9 @@ class YearRules:
         if t is None:
             return None
         k = i
+        if self.is_word(i, _YEAR_WORDS, clitics=True) is not None and self.word(i + 1) in ("الفين", "الفان"):
+            end, year, _hj, _rel = self.year_in_words(i + 1)  # عام ألفين وتسعة عشر
+            return [_M(i, end, "DATE", f"{year:04d}", "year")]
         # بين 2011 و2014, 2011-2014: a range of years is two mentions
         pair = self.year_pair(i)
         if pair is not None:
@@ -180,6 +183,8 @@ class YearRules:
             if not (1000 <= y <= 2200):
                 return None
             return k3, y, hj, None
+        if yw is not None and self.word(k2) in ("الفين", "الفان"):
+            return self.year_in_words(k2)
         if yw is not None:
             # العام الماضي (only with a year word)
             rel = self.rel_at(k2)
@@ -190,3 +195,17 @@ class YearRules:
         if rel:
             return k + 1, 0, None, rel
         return None
+
+    def year_in_words(self, k: int) -> tuple[int, int, bool | None, str | None]:
+        """عام ألفين وتسعة عشر (2019), عام ألفين وخمسة وعشرين (2025), عام ألفين (2000): k is ألفين."""
+        year, k = 2000, k + 1
+        w = self.word(k)
+        if w.startswith("و"):
+            hit = self.lookup(self.lex.cardinals, k)
+            if hit is not None and hit[2] == 1 and 1 <= hit[1] < 100:
+                year, k = year + hit[1], k + hit[0]
+                nxt = self.word(k)
+                tens = self.lex.cardinals.get(nxt[1:]) if nxt.startswith("و") else None
+                if hit[1] < 10 and tens and tens % 10 == 0 and 20 <= tens <= 90:
+                    year, k = year + tens, k + 1
+        return k, year, False, None
