@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from typing import Any
 
 import pandas as pd
 
-from .lexicon import fold
+from .lexicon import _is_trigger, fold
 from .parser import _Parser
 
 #: Columns of the DataFrame returned by :func:`date_mentions`, in order.
@@ -72,36 +73,59 @@ def find_dates(
         return []
     anchor = _to_date(reference_date)
     folded, omap = fold(text)
-    parser = _Parser(folded, anchor, vague, holidays)
-    parser.orig, parser.omap = text, omap
     out = []
-    for m in parser.parse():
-        if m.j <= m.i:
-            continue
-        # spans cover whole words: a glued proclitic (بالأمس, و22) is inside
-        fs = parser.toks[m.i].s
-        fe = parser.toks[m.j - 1].e
-        if fe <= fs:
-            continue
-        start = int(omap[fs])
-        end = int(omap[fe - 1]) + 1
-        # keep trailing harakat/tatweel (غداً) inside the span
-        while end < len(text) and (text[end] == "\u0640" or unicodedata.category(text[end]) == "Mn"):
-            end += 1
-        out.append(
-            {
-                "start": start,
-                "end": end,
-                "text": text[start:end],
-                "type": m.type,
-                "value": m.value,
-                "granularity": m.granularity,
-                "calendar": m.calendar,
-                "relative": bool(m.relative),
-                "anchor": pd.Timestamp(anchor) if anchor else pd.NaT,
-            }
-        )
+    for a, b in _windows(folded):
+        parser = _Parser(folded[a:b], anchor, vague, holidays)
+        parser.orig, parser.omap = text, omap[a:b]
+        for m in parser.parse():
+            if m.j <= m.i:
+                continue
+            # spans cover whole words: a glued proclitic (بالأمس, و22) is inside
+            fs = parser.toks[m.i].s
+            fe = parser.toks[m.j - 1].e
+            if fe <= fs:
+                continue
+            start = int(omap[a + fs])
+            end = int(omap[a + fe - 1]) + 1
+            # keep trailing harakat/tatweel (غداً) inside the span
+            while end < len(text) and (text[end] == "\u0640" or unicodedata.category(text[end]) == "Mn"):
+                end += 1
+            out.append(
+                {
+                    "start": start,
+                    "end": end,
+                    "text": text[start:end],
+                    "type": m.type,
+                    "value": m.value,
+                    "granularity": m.granularity,
+                    "calendar": m.calendar,
+                    "relative": bool(m.relative),
+                    "anchor": pd.Timestamp(anchor) if anchor else pd.NaT,
+                }
+            )
     return out
+
+
+_LINE_RE = re.compile(r"[^\n]+")
+_HAS_DIGIT_RE = re.compile(r"[0-9]")
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def _windows(folded: str) -> list[tuple[int, int]]:
+    """The pre-filter's first stage: runs of consecutive lines that hold a number or a time word.
+
+    A line with neither has no mention, and no rule looks across a line break, so the parser
+    (which makes a token object per token) never sees it."""
+    windows: list[tuple[int, int]] = []
+    for m in _LINE_RE.finditer(folded):
+        line = m.group()
+        if not (_HAS_DIGIT_RE.search(line) or any(_is_trigger(w) for w in set(_WORD_RE.findall(line)))):
+            continue
+        if windows and folded[windows[-1][1] : m.start()].strip() == "":
+            windows[-1] = (windows[-1][0], m.end())  # the next line: one window
+        else:
+            windows.append((m.start(), m.end()))
+    return windows
 
 
 def _documents(obj: Any) -> pd.DataFrame:
