@@ -1079,11 +1079,16 @@ BLIND_THRESHOLDS = {
     # rules, tested on other sentences in BLIND5_RULES): 0.995 / 0.990 / 1.000, the one left being
     # منذ عقود, which the system keeps as a vague DURATION (PXDE) like منذ أسابيع in dates_blind.jsonl.
     "dates_blind5.jsonl": {"overlap_f1": 0.98, "exact_f1": 0.97, "value_acc": 0.99},
+    # real (issue 10: 69 mentions in 46 sentences modeled on real news pages, vague references and
+    # holidays annotated, so scored with vague=True) as first scored: overlap 0.773, exact 0.576,
+    # value 0.627; after fixing its error classes (rules tested on other sentences in
+    # ISSUE10_CASES and the tests after it): 0.971 / 0.928 / 0.910.
+    "dates_real.jsonl": {"overlap_f1": 0.95, "exact_f1": 0.9, "value_acc": 0.88},
 }
 
 
-#: the sets are large enough to mean something; blind5 is a short targeted set
-BLIND_MIN_GOLD = {"dates_blind5.jsonl": 95}
+#: the sets are large enough to mean something; blind5 and real are short targeted sets
+BLIND_MIN_GOLD = {"dates_blind5.jsonl": 95, "dates_real.jsonl": 65}
 
 
 @pytest.mark.parametrize("name", sorted(BLIND_THRESHOLDS))
@@ -1092,7 +1097,8 @@ def test_blind_sets(name):
     for it in items:
         for m in it["mentions"]:
             assert it["text"][m["start"] : m["end"]] == m["text"]
-    s = E.score(E.heldout_gold(items), E.run_on_heldout(E.ours, items))
+    extractor = E.ours_vague if name.removeprefix("dates_").removesuffix(".jsonl") in E.VAGUE_SETS else E.ours
+    s = E.score(E.heldout_gold(items), E.run_on_heldout(extractor, items))
     d = s.as_dict()
     assert d["gold"] >= BLIND_MIN_GOLD.get(name, 150)
     for key, floor in BLIND_THRESHOLDS[name].items():
