@@ -106,23 +106,26 @@ def find_dates(
     return out
 
 
-_LINE_RE = re.compile(r"[^\n]+")
+#: a sentence: up to and including its end mark (not the . of 6.2), or a line without one
+_SENTENCE_RE = re.compile(r"[^\n]*?(?:[.!?\u061f\u061b;\u2026\u06d4](?![0-9])|(?=\n)|$)")
 _HAS_DIGIT_RE = re.compile(r"[0-9]")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 
 
 def _windows(folded: str) -> list[tuple[int, int]]:
-    """The pre-filter's first stage: runs of consecutive lines that hold a number or a time word.
+    """The pre-filter's first stage: runs of consecutive sentences that hold a number or a time word.
 
-    A line with neither has no mention, and no rule looks across a line break, so the parser
-    (which makes a token object per token) never sees it."""
+    A sentence with neither has no mention, and the rules that look beyond a sentence (a year
+    lent to a later month, a repeated weekday) look at mentions, which only candidate sentences
+    have; a window ends where a sentence without one lies between, and at every line break."""
     windows: list[tuple[int, int]] = []
-    for m in _LINE_RE.finditer(folded):
-        line = m.group()
-        if not (_HAS_DIGIT_RE.search(line) or any(_is_trigger(w) for w in set(_WORD_RE.findall(line)))):
+    for m in _SENTENCE_RE.finditer(folded):
+        part = m.group()
+        if not (_HAS_DIGIT_RE.search(part) or any(_is_trigger(w) for w in set(_WORD_RE.findall(part)))):
             continue
-        if windows and folded[windows[-1][1] : m.start()].strip() == "":
-            windows[-1] = (windows[-1][0], m.end())  # the next line: one window
+        gap = folded[windows[-1][1] : m.start()] if windows else "x"
+        if windows and gap.strip() == "" and "\n" not in gap:
+            windows[-1] = (windows[-1][0], m.end())  # the next sentence of the same line
         else:
             windows.append((m.start(), m.end()))
     return windows
