@@ -50,6 +50,9 @@ RULES: tuple[tuple[str, str], ...] = (
 )
 
 
+_MISSING = object()
+
+
 class _Parser(
     CalendarRules,
     NumericRules,
@@ -78,6 +81,7 @@ class _Parser(
         ]
         self.lex = _lex()
         self.n = len(self.toks)
+        self.memo: dict[tuple[int, int, bool], Any] = {}
         self.orig: str | None = None  # the unfolded text, when known (for tanween)
         self.omap: list[int] | None = None
 
@@ -100,7 +104,17 @@ class _Parser(
         return a is not None and b is not None and a.e == b.s
 
     def lookup(self, table: dict, i: int, clitics: bool = True) -> tuple[int, Any, int] | None:
-        """Longest lexicon entry starting at token i: (ntoks, entry, prefix_len)."""
+        """Longest lexicon entry starting at token i: (ntoks, entry, prefix_len).
+
+        Memoized per parse: the rule families ask the same question at the same token (the
+        tables are the lexicon's own, cached objects, so their identity is a safe key)."""
+        key = (id(table), i, clitics)
+        hit = self.memo.get(key, _MISSING)
+        if hit is _MISSING:
+            hit = self.memo[key] = self._lookup(table, i, clitics)
+        return hit  # type: ignore[return-value]
+
+    def _lookup(self, table: dict, i: int, clitics: bool) -> tuple[int, Any, int] | None:
         t = self.tok(i)
         if t is None or t.kind != "w":
             return None
