@@ -191,7 +191,7 @@ class _Parser(
 
     def parse(self) -> list[_M]:
         out: list[_M] = []
-        i = 0
+        next_i = 0  # where the next mention may start
         matchers = [getattr(self, name) for _family, name in RULES]
         # the pre-filter: matchers run only where a trigger (a number or a time word) lies
         # within the next _TRIGGER_REACH tokens; everywhere else no mention can start
@@ -203,21 +203,20 @@ class _Parser(
                 for x in range(max(0, k - _TRIGGER_REACH), k):
                     if toks[x].kind == "w" and _is_lead(toks[x].t):
                         active[x] = 1
-        while i < self.n:
-            if not active[i]:
-                i += 1
-                continue
-            hit = self.lookup(_names(), i)
+        names = _names()
+        for i in (k for k in range(self.n) if active[k]):
+            if i < next_i:
+                continue  # inside the last mention or name
+            hit = self.lookup(names, i)
             if (
                 hit is not None
                 and (hit[2] == 0 or self.word(i)[: hit[2]] in ("و", "ف", "ب", "ل"))
                 and self.weekday_at(i + hit[0]) is None  # تشهد فلسطين اليوم الأربعاء: a day after all
             ):
-                i += hit[0]  # فلسطين اليوم، سوق السبت: a name, no date inside
+                next_i = i + hit[0]  # فلسطين اليوم، سوق السبت: a name, no date inside
                 continue
             if self.general_adjective(i):
-                i += 1  # المدير العام، مديرا عاما: "general", no time
-                continue
+                continue  # المدير العام، مديرا عاما: "general", no time
             best: list[_M] | None = None
             best_end = i
             for fn in matchers:
@@ -231,9 +230,7 @@ class _Parser(
                         best, best_end = res, end
             if best:
                 out.extend(best)
-                i = best_end
-            else:
-                i += 1
+                next_i = best_end
         out = self.merge_compounds(out)
         self.stated_equivalence(out)
         self.context(out)
