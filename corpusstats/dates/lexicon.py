@@ -307,6 +307,7 @@ def _first_words(table: dict) -> tuple[frozenset[str], int]:
 #: how many tokens before its first number or time word a mention may start: three in
 #: every annotated set (قبل أكثر من 5 سنوات, قبل أكثر من أسبوع)
 _TRIGGER_REACH = 3
+_SCHEDULED_EVENTS = _word_set("SCHEDULED_EVENTS")
 
 
 @functools.lru_cache(maxsize=1)

@@ -15,6 +15,7 @@ from .lexicon import (
     _IMPF_NOT,
     _LIGHT,
     _REPORT_PAST,
+    _SCHEDULED_EVENTS,
     _SENT_END,
     _STATIVE,
     _fset,
@@ -80,6 +81,10 @@ class TenseRules:
         (أن، إن، أنه ...).  Future: سوف, سـ + imperfect (سيزور), words such as غداً،
         المقبل، من المقرر، يتوقع, or a clause-initial imperfect verb (يزور الوزير
         موسكو الثلاثاء; على أن تبدأ المحادثات الاثنين)."""
+        # لاجتماع الاثنين، لقمة الخميس: "for the meeting on Monday" schedules the day ahead
+        prev = self.word(i - 1)
+        if prev.startswith("ل") and any(pl == 1 and st in _SCHEDULED_EVENTS for pl, st in _stems(prev)):
+            return "next"
         lo = i
         steps = 0
         after_an = False
