@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..lexicon import _DAY_NEG_NEXT, _YAWM
+from ..lexicon import _DAY_NEG_NEXT, _SCHEDULED_EVENTS, _YAWM
 from ..tense import _relative_clitic_ok, _stem_in
 from ..values import _M
 
@@ -80,6 +80,7 @@ class DeicticRules:
                     or (stem == "الغد" and w != stem)
                     or (w != stem and self.word(k - 1) == "اليوم")
                     or pod is not None
+                    or (w == "الغد" and self.word(k - 1) in _SCHEDULED_EVENTS)  # مباريات الغد
                 ):
                     return None
             if stem == "غدا" and pod is None and self.verb_ghada(k, kend):
