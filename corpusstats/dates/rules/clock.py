@@ -24,8 +24,11 @@ class ClockRules:
     def clock_at(self, i: int) -> tuple[int, int, int] | None:
         """HH:MM at token i (optionally after الساعة). Returns (hh, mm, next_i)."""
         k = i
+        bracket = False
         if self.is_word(k, _fset("الساعة"), clitics=True) is not None:
             k += 1
+            if self.is_p(k, "("):
+                k, bracket = k + 1, True  # الساعة (16:00)
         t = self.tok(k)
         if t is None or t.kind != "n" or len(t.t) > 2:
             return None
@@ -40,6 +43,10 @@ class ClockRules:
                     and self.toks[k + 1].kind == "n"
                 ):
                     k += 2  # seconds
+                if bracket:
+                    if not self.is_p(k, ")"):
+                        return None
+                    k += 1
                 half = self.word(k)
                 if half in _HALF_DAY and hh <= 12:
                     # 7:20 م، 09:15 ص، 09:15 PM: the half of the day after a clock time
