@@ -59,6 +59,8 @@ class DurationRules:
         # approximation
         if self.is_word(k, _APPROX, clitics=False) is not None:
             k += 1
+        elif k == i and self.word(k) == "اخر" and self.number_at(k + 1) is not None:
+            k += 1  # آخر 24 ساعة, في آخر ثلاثة أيام: "the last 24 hours", آخر inside
         elif (self.word(k), self.word(k + 1)) in _APPROX2:
             k += 2
             if self.word(k) in ("علي", "عن", "من"):
