@@ -51,7 +51,11 @@ lint: $(VENV)/.installed-test
 lab: $(VENV)/.installed-test
 	$(VENV)/bin/jupyter lab notebooks/
 
-bench: $(VENV)/.installed-test
+$(VENV)/.installed-bench: pyproject.toml ci/constraints.txt $(VENV)/.installed-test
+	$(PIP) install --quiet -e ".[test,notebooks,bench]" -c ci/constraints.txt
+	touch $@
+
+bench: $(VENV)/.installed-bench
 	@for f in benchmarks/bench_*.py; do echo "== $$f"; $(PY) $$f || exit 1; done
 
 clean:

@@ -1,78 +1,128 @@
-"""Speed of the shared counting step against named baselines, on a generated corpus.
+"""Speed and memory of the counting core against named baselines, on a generated corpus.
 
-Baselines, all counting the same documents in one process:
-- ``str.split + Counter``: whitespace split, no normalization (the floor: what any script does);
-- ``NLTK FreqDist(wordpunct_tokenize)``: the usual corpus-linguistics recipe in Python.
+For each size (20 MB and 100 MB of text in 200 files, written by ``_corpus.write_corpus``),
+every method runs in a fresh process: imports first, then the clock starts; the process's peak
+RSS is read at the end. Ratios are "baseline time / our time" (above 1: we are faster).
 
-corpusstats does more work than both (Arabic normalization, spans, sentence breaks, docfreq),
-so ratios above 1 are expected; the number to watch is how it moves between commits.
-Run: ``make bench`` or ``.venv/bin/python benchmarks/bench_counts.py [n_docs]``.
+- corpusstats ``word_frequencies(load_corpus(dir))``, also with ``clitics=True`` and ``by="doc_id"``;
+- NLTK ``FreqDist(wordpunct_tokenize(text))`` over the same files (the usual Python recipe);
+- scikit-learn ``CountVectorizer`` (its default token pattern, summed over documents);
+- ``str.split`` + ``Counter`` (no normalization at all: the floor);
+- ``mawk`` counting whitespace-separated words (a C program, no Unicode logic).
+
+Run: ``make bench`` or ``.venv/bin/python benchmarks/bench_counts.py [MB ...]``.
 """
 
 from __future__ import annotations
 
-import random
+import json
+import platform
+import resource
+import shutil
+import subprocess
 import sys
+import tempfile
 import time
-from collections import Counter
 from pathlib import Path
 
-import pandas as pd
-
-import corpusstats as cs
-
-ROOT = Path(__file__).resolve().parent.parent
+HERE = Path(__file__).resolve().parent
 
 
-def make_corpus(n_docs: int, seed: int = 0) -> pd.DataFrame:
-    """Documents of seed-corpus words drawn with their own frequencies (Zipf-like)."""
-    words = [t for _, text in cs.load_corpus(ROOT / "seeds").texts() for t in cs.tokenize(text, normalize=False)]
-    rng = random.Random(seed)
-    docs = []
-    for i in range(n_docs):
-        sentences = []
-        for _ in range(rng.randint(10, 40)):
-            sentences.append(" ".join(rng.choices(words, k=rng.randint(6, 25))) + ".")
-        docs.append({"doc_id": f"d{i:05d}", "source": f"s{i % 7}", "text": " ".join(sentences)})
-    return pd.DataFrame(docs)
+def _texts(folder: Path) -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
 
 
-def timed(fn) -> float:
-    best = float("inf")
-    for _ in range(3):
+def run_one(method: str, folder: Path) -> dict:
+    """Run one method in this process and return its time, peak RSS and number of counted types."""
+    if method.startswith("corpusstats"):
+        import corpusstats as cs
+
+        opts = {"corpusstats": {}, "corpusstats_clitics": {"clitics": True}, "corpusstats_by_doc": {"by": "doc_id"}}[
+            method
+        ]
         t0 = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t0)
-    return best
+        f = cs.word_frequencies(cs.load_corpus(folder), **opts)
+        n = len(f)
+    elif method == "nltk":
+        from nltk import FreqDist
+        from nltk.tokenize import wordpunct_tokenize
 
-
-def main(n_docs: int = 2000) -> None:
-    from nltk import FreqDist
-    from nltk.tokenize import wordpunct_tokenize
-
-    df = make_corpus(n_docs)
-    n_tokens = sum(len(t.split()) for t in df["text"])
-
-    def ours() -> None:
-        corpus = cs.Corpus.from_dataframe(df)  # fresh corpus: no cache
-        cs.word_frequencies(corpus)
-
-    def split_counter() -> None:
-        c: Counter[str] = Counter()
-        for text in df["text"]:
-            c.update(text.split())
-
-    def nltk_freqdist() -> None:
+        t0 = time.perf_counter()
         fd = FreqDist()
-        for text in df["text"]:
+        for text in _texts(folder):
             fd.update(wordpunct_tokenize(text))
+        n = len(fd)
+    elif method == "sklearn":
+        from sklearn.feature_extraction.text import CountVectorizer
 
-    t_ours, t_split, t_nltk = timed(ours), timed(split_counter), timed(nltk_freqdist)
-    print(f"corpus: {n_docs} documents, {n_tokens:,} tokens (generated from the seeds)")
-    print(f"corpusstats word_frequencies: {t_ours:.3f} s ({n_tokens / t_ours:,.0f} tokens/s)")
-    print(f"  vs str.split + Counter:        {t_ours / t_split:.1f}x the time ({t_split:.3f} s)")
-    print(f"  vs NLTK FreqDist(wordpunct):   {t_ours / t_nltk:.1f}x the time ({t_nltk:.3f} s)")
+        t0 = time.perf_counter()
+        v = CountVectorizer()
+        m = v.fit_transform(_texts(folder))
+        m.sum(axis=0)
+        n = m.shape[1]
+    elif method == "mawk":
+        exe = shutil.which("mawk")
+        if exe is None:
+            return {"seconds": float("nan"), "rss_mb": float("nan"), "types": 0}
+        prog = "{for(i=1;i<=NF;i++) c[$i]++} END{n=0; for(w in c) n++; print n}"
+        files = sorted(str(p) for p in folder.glob("*.txt"))
+        t0 = time.perf_counter()
+        out = subprocess.run([exe, prog, *files], capture_output=True, text=True, check=True).stdout
+        seconds = time.perf_counter() - t0
+        rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        return {"seconds": seconds, "rss_mb": rss, "types": int(out.strip() or 0)}
+    elif method == "split_counter":
+        from collections import Counter
+
+        t0 = time.perf_counter()
+        c: Counter[str] = Counter()
+        for text in _texts(folder):
+            c.update(text.split())
+        n = len(c)
+    else:
+        raise ValueError(f"unknown method {method!r}")
+    seconds = time.perf_counter() - t0
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"seconds": seconds, "rss_mb": rss, "types": n}
+
+
+def measure(method: str, folder: Path) -> dict:
+    out = subprocess.run(
+        [sys.executable, __file__, "--one", method, str(folder)], capture_output=True, text=True, check=True
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+METHODS = ["corpusstats", "corpusstats_clitics", "corpusstats_by_doc", "nltk", "sklearn", "split_counter", "mawk"]
+
+
+def main(sizes: list[float]) -> None:
+    sys.path.insert(0, str(HERE))
+    from _corpus import write_corpus
+
+    print(f"machine: {platform.machine()}, {platform.system()}, Python {platform.python_version()}, ", end="")
+    import os
+
+    print(f"{os.cpu_count()} cores")
+    for mb in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = write_corpus(Path(tmp) / "corpus", mb)
+            size = sum(p.stat().st_size for p in folder.glob("*.txt")) / 1e6
+            results = {m: measure(m, folder) for m in METHODS}
+        ours = results["corpusstats"]
+        print(f"\n{size:.0f} MB in 200 files; {ours['types']:,} types")
+        print("| method | time (s) | peak RSS (MB) | NLTK time / this time |")
+        print("|---|---:|---:|---:|")
+        nltk_t = results["nltk"]["seconds"]
+        for m in METHODS:
+            r = results[m]
+            print(f"| {m} | {r['seconds']:.2f} | {r['rss_mb']:.0f} | {nltk_t / r['seconds']:.1f}x |")
+        by_doc = results["corpusstats_by_doc"]["rss_mb"] / ours["rss_mb"]
+        print(f"by='doc_id' peak RSS / by=None peak RSS: {by_doc:.2f}")
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 2000)
+    if len(sys.argv) > 1 and sys.argv[1] == "--one":
+        print(json.dumps(run_one(sys.argv[2], Path(sys.argv[3]))))
+    else:
+        main([float(a) for a in sys.argv[1:]] or [20, 100])

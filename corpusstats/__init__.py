@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from .arabic import Token, is_stopword, normalize, split_proclitics, stopwords, tokenize, tokenize_spans
 from .corpus import Corpus, load_corpus
-from .counts import TermCounts, count_terms
+from .counts import TermCounts, TokenStream, count_terms
 from .frequency import lexical_stats, word_frequencies, zipf_fit
 
 if TYPE_CHECKING:  # loaded lazily by __getattr__ below
@@ -29,6 +29,7 @@ __all__ = [
     "Corpus",
     "TermCounts",
     "Token",
+    "TokenStream",
     "count_terms",
     "date_mentions",
     "is_stopword",

@@ -32,6 +32,8 @@ __all__ = [
     "stopwords",
     "is_stopword",
     "sentence_breaks",
+    "sentence_spans",
+    "fold_types",
 ]
 
 # --- character classes ------------------------------------------------------
@@ -69,8 +71,14 @@ TOKEN_RE = re.compile(
 )
 
 #: Where a sentence or a line ends: n-grams and collocation windows never
-#: cross these (full stop, ؟ ? ! ؛ ; … and line breaks).
+#: cross these (full stop, ؟ ? ! ؛ ; … ۔ and line breaks). A full stop between
+#: digits (3.5) is part of a number, not a break: see :data:`TOKEN_OR_BREAK_RE`.
 SENTENCE_BREAK_RE = re.compile(r"[.!?\u061f\u061b;\u2026\n\r\u06d4]+")
+
+#: Tokens and sentence breaks in one left-to-right scan (group ``brk`` is a
+#: break). The counting core runs this same pattern in polars (Rust's regex
+#: engine, leftmost-first like Python's), so both paths cut text identically.
+TOKEN_OR_BREAK_RE = re.compile(f"{TOKEN_RE.pattern}|(?P<brk>{SENTENCE_BREAK_RE.pattern})")
 
 _INVISIBLE_RE = re.compile(f"[{INVISIBLES}]")
 _MARKS_RE = re.compile(f"[{MARKS}{QURANIC_OTHER}]")
@@ -80,6 +88,7 @@ _TATWEEL_RE = re.compile(TATWEEL)
 #: NFC cannot compose a variant again and the result is stable.
 _ALEF_RE = re.compile(f"[\u0622\u0623\u0625\u0627\u0671\u0672\u0673]([{MARKS}]*)")
 _HAMZA_MADDA_RE = re.compile("[\u0653-\u0655]")
+_HAMZA_SURFACE_RE = re.compile("[\u0622\u0623\u0625\u0653-\u0655\ufb50-\ufdff\ufe70-\ufeff]")
 _PRESENTATION_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
 _ALEF_MAQSURA = str.maketrans({"\u0649": "\u064a", "\u06cc": "\u064a"})
 _TEH_MARBUTA = str.maketrans({"\u0629": "\u0647"})
@@ -129,7 +138,7 @@ def normalize(
     'مدرسه'
     """
     if not isinstance(text, str):
-        raise ValueError(f"normalize expects a str, got {type(text).__name__}")
+        raise TypeError(f"normalize expects a str, got {type(text).__name__}")
     text = _INVISIBLE_RE.sub("", text)
     text = _PRESENTATION_RE.sub(_unpresent, text)
     if tatweel:
@@ -195,7 +204,7 @@ def tokenize_spans(
     [Token(text='وزار', start=0, end=4), Token(text='الاسد', start=5, end=11), Token(text='موسكو', start=12, end=17)]
     """
     if not isinstance(text, str):
-        raise ValueError(f"tokenize expects a str, got {type(text).__name__}")
+        raise TypeError(f"tokenize expects a str, got {type(text).__name__}")
     raw = [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
     if not clitics:
         if normalize:
@@ -205,32 +214,78 @@ def tokenize_spans(
     if vocabulary is None:
         vocabulary = _count(folded)
     out: list[Token] = []
-    for (surface, start, end), word in zip(raw, folded, strict=True):
-        pieces = split_proclitics(word, vocabulary, surface=surface)
-        if len(pieces) == 1 and not pieces[0].endswith("+"):
-            out.append(Token(word if normalize else surface, start, end))
-            continue
-        offsets = _surface_offsets(surface)
-        pos = 0  # position in the normalized word
-        parts: list[Token] = []
-        for piece in pieces:
-            if piece == "ال+" and word[pos : pos + 2] != "ال":
-                width = 1  # elided article: لل = ل + (ا)ل
-            else:
-                width = len(piece.rstrip("+"))
-            s = start + offsets[pos]
-            e = start + offsets[min(pos + width, len(word))] if piece.endswith("+") else end
-            if normalize:
-                tok = piece
-            else:
-                tok = text[s:e] + ("+" if piece.endswith("+") else "")
-            parts.append(Token(tok, s, e))
-            pos += width
-        if all(p.start < p.end for p in parts):
-            out.extend(parts)
-        else:  # one source character stands for several letters (ﷲ): keep the word whole
-            out.append(Token(word if normalize else surface, start, end))
+    for (surface, start, _end), word in zip(raw, folded, strict=True):
+        for tok, s, e in split_token(surface, word, vocabulary, normalize=normalize):
+            out.append(Token(tok, start + s, start + e))
     return out
+
+
+#: Characters whose normalization is a plain one-to-one map (no marks, no
+#: presentation forms, no invisibles): the fast path of :func:`fold_types`.
+_SIMPLE_MAP = str.maketrans(
+    {
+        "\u0623": "\u0627",
+        "\u0625": "\u0627",
+        "\u0622": "\u0627",
+        "\u0671": "\u0627",
+        "\u0649": "\u064a",
+        "\u06cc": "\u064a",
+        **{chr(0x0660 + i): str(i) for i in range(10)},
+        **{chr(0x06F0 + i): str(i) for i in range(10)},
+    }
+)
+_SIMPLE_CHARS = frozenset(
+    [chr(c) for c in range(0x0621, 0x063B)]
+    + [chr(c) for c in range(0x0641, 0x064B)]
+    + [chr(c) for c in range(0x0660, 0x066A)]
+    + [chr(c) for c in range(0x06F0, 0x06FA)]
+    + ["\u0671", "\u06cc", ".", ",", "\u066b", "\u066c"]
+    + list("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+)
+
+
+def fold_types(types: Iterable[str]) -> list[str]:
+    """``normalize(t).lower()`` for each distinct token string, with a fast path.
+
+    >>> fold_types(["فى", "الأسدُ", "Moscow", "٢٠١٥"])
+    ['في', 'الاسد', 'moscow', '2015']
+    """
+    simple = _SIMPLE_CHARS.issuperset
+    return [t.translate(_SIMPLE_MAP).lower() if simple(t) else _fold_token(t) for t in types]
+
+
+def split_token(
+    surface: str, word: str, vocabulary: Mapping[str, int], *, normalize: bool = True
+) -> list[tuple[str, int, int]]:
+    """One token split into proclitics: ``(text, start, end)`` with offsets into ``surface``.
+
+    ``word`` is ``surface`` normalized; ``text`` is the normalized piece (or,
+    with ``normalize=False``, the surface letters, clitics ending in ``+``).
+    The shared step of :func:`tokenize_spans` and the counting core.
+
+    >>> split_token("والأسد", "والاسد", {})
+    [('و+', 0, 1), ('ال+', 1, 3), ('اسد', 3, 6)]
+    """
+    pieces = split_proclitics(word, vocabulary, surface=surface)
+    if len(pieces) == 1 and not pieces[0].endswith("+"):
+        return [(word if normalize else surface, 0, len(surface))]
+    offsets = _surface_offsets(surface)
+    pos = 0  # position in the normalized word
+    parts: list[tuple[str, int, int]] = []
+    for piece in pieces:
+        if piece == "ال+" and word[pos : pos + 2] != "ال":
+            width = 1  # elided article: لل = ل + (ا)ل
+        else:
+            width = len(piece.rstrip("+"))
+        s = offsets[pos]
+        e = offsets[min(pos + width, len(word))] if piece.endswith("+") else len(surface)
+        tok = piece if normalize else surface[s:e] + ("+" if piece.endswith("+") else "")
+        parts.append((tok, s, e))
+        pos += width
+    if all(s < e for _, s, e in parts):
+        return parts
+    # one source character stands for several letters (ﷲ): keep the word whole
+    return [(word if normalize else surface, 0, len(surface))]
 
 
 def _surface_offsets(surface: str) -> list[int]:
@@ -239,6 +294,8 @@ def _surface_offsets(surface: str) -> list[int]:
     Built by normalizing prefixes; one extra entry maps the end. Marks and
     tatweel after a letter belong to that letter.
     """
+    if _SIMPLE_CHARS.issuperset(surface):  # letters that normalize one to one
+        return list(range(len(surface) + 1))
     offsets: list[int] = []
     done = 0
     for i in range(1, len(surface) + 1):
@@ -266,8 +323,36 @@ def tokenize(
 
 
 def sentence_breaks(text: str) -> list[int]:
-    """Offsets where a sentence break starts in ``text`` (sorted)."""
-    return [m.start() for m in SENTENCE_BREAK_RE.finditer(text)]
+    """Offsets where a sentence break starts in ``text`` (sorted).
+
+    >>> sentence_breaks("نما 3.5 بالمئة. ثم توقف")
+    [14]
+    """
+    return [m.start() for m in TOKEN_OR_BREAK_RE.finditer(text) if m.lastgroup == "brk"]
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    r"""``(start, end)`` of each sentence of ``text`` that has a token in it.
+
+    A sentence runs from one break (. ! ? ؟ ؛ ; … ۔ or a line end, but not a
+    full stop inside a number) to the next; the spans index ``text``.
+
+    >>> text = "زار موسكو. وعاد\nأمس"
+    >>> [text[s:e] for s, e in sentence_spans(text)]
+    ['زار موسكو', ' وعاد', 'أمس']
+    """
+    spans: list[tuple[int, int]] = []
+    start, has_token = 0, False
+    for m in TOKEN_OR_BREAK_RE.finditer(text):
+        if m.lastgroup == "brk":
+            if has_token:
+                spans.append((start, m.start()))
+            start, has_token = m.end(), False
+        else:
+            has_token = True
+    if has_token:
+        spans.append((start, len(text)))
+    return spans
 
 
 def _count(words: Iterable[str]) -> dict[str, int]:
@@ -520,7 +605,8 @@ def split_proclitics(
         return [word + "+"]
     if len(word) < 3 or word in _no_split():
         return [word]
-    hamza = normalize(surface, alef=False).lower() if surface else ""
+    # the surface speaks only where it writes a hamza on or over an alef (أ إ آ, or as a mark)
+    hamza = normalize(surface, alef=False).lower() if surface and _HAMZA_SURFACE_RE.search(surface) else ""
     if len(hamza) != len(word):
         hamza = ""
 

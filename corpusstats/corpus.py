@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 __all__ = ["Corpus", "load_corpus", "decode_bytes", "MANIFEST_NAME", "REPORT_COLUMNS"]
@@ -135,7 +136,7 @@ class Corpus:
     documents: pd.DataFrame
     report: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=REPORT_COLUMNS))
     root: str | None = None
-    _cache: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
+    _cache: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         missing = [c for c in DOCUMENT_COLUMNS if c not in self.documents.columns]
@@ -144,6 +145,34 @@ class Corpus:
         if self.documents["doc_id"].duplicated().any():
             dups = self.documents.loc[self.documents["doc_id"].duplicated(), "doc_id"].tolist()
             raise ValueError(f"doc_id values must be unique; repeated: {dups[:5]}")
+
+    def fingerprint(self) -> int:
+        """A hash of the documents as they read now: texts, metadata, order.
+
+        Statistics cached on the corpus are keyed on it, so editing
+        ``corpus.documents`` in place (a text, a row dropped, a source relabelled)
+        is never answered from a stale cache. Python caches each string's hash, so
+        this costs one pass over the rows, not over the text.
+        """
+        docs = self.documents
+        meta = docs.drop(columns="text")
+        try:
+            meta_hash = int(pd.util.hash_pandas_object(meta, index=True).sum()) if len(meta.columns) else 0
+        except TypeError:  # unhashable cells (lists, dicts): fall back to their text
+            meta_hash = hash(meta.astype(str).to_csv())
+        return hash((tuple(docs.columns), tuple(map(str, meta.dtypes)), meta_hash, tuple(docs["text"].tolist())))
+
+    def cached(self, key: Any, compute: Any) -> Any:
+        """``compute()``, remembered under ``key`` while :meth:`fingerprint` stays the same."""
+        fp = self.fingerprint()
+        hit = self._cache.get(key)
+        if hit is not None and hit[0] == fp:
+            return hit[1]
+        if any(v[0] != fp for v in self._cache.values()):
+            self._cache.clear()  # the documents changed: nothing cached before is valid
+        value = compute()
+        self._cache[key] = (fp, value)
+        return value
 
     def __len__(self) -> int:
         return len(self.documents)
@@ -181,9 +210,14 @@ class Corpus:
         empty or missing are reported as ``empty`` and left out.
         """
         if not isinstance(df, pd.DataFrame):
-            raise ValueError(f"from_dataframe expects a pandas DataFrame, got {type(df).__name__}")
+            raise TypeError(f"from_dataframe expects a pandas DataFrame, got {type(df).__name__}")
+        for name, value in (("text", text), ("source", source), ("date", date), ("doc_id", doc_id)):
+            if not isinstance(value, str) and not (value is None and name != "text"):
+                alternative = "" if name == "text" else " or be None"
+                raise TypeError(f"{name} must name a column (str){alternative}, got {value!r}")
         if text not in df.columns:
             raise ValueError(f"no text column {text!r}; the DataFrame has {list(df.columns)}")
+        df = df.reset_index(drop=True)
         out = pd.DataFrame(index=range(len(df)))
         if doc_id is not None and doc_id in df.columns:
             out["doc_id"] = df[doc_id].astype(str).to_numpy()
@@ -194,28 +228,38 @@ class Corpus:
             out["source"] = df[source].fillna(UNKNOWN_SOURCE).astype(str).to_numpy()
         else:
             out["source"] = UNKNOWN_SOURCE
+        reasons = [""] * len(df)
         if date is not None and date in df.columns:
-            out["date"] = pd.to_datetime(df[date], errors="coerce").to_numpy()
+            raw_dates = df[date]
+            parsed = pd.to_datetime(raw_dates, errors="coerce")
+            bad = parsed.isna() & raw_dates.notna() & (raw_dates.astype(str).str.strip() != "")
+            for i in np.flatnonzero(bad.to_numpy()):
+                reasons[i] = f"date {raw_dates.iloc[i]!r} is not a date (left empty)"
+            out["date"] = parsed.to_numpy()
         else:
             out["date"] = pd.NaT
         texts = df[text].to_numpy()
-        out["text"] = ["" if (t is None or (isinstance(t, float) and pd.isna(t))) else str(t) for t in texts]
+        out["text"] = pd.Series(
+            ["" if (t is None or (isinstance(t, float) and pd.isna(t))) else str(t) for t in texts], dtype=object
+        )
         used = {text, source, date, doc_id}
         for col in df.columns:
             if col not in used and col not in out.columns:
                 out[col] = df[col].to_numpy()
-        empty = out["text"].str.strip() == ""
+        empty = np.array([not t.strip() for t in out["text"]], dtype=bool)
         report = pd.DataFrame(
             {
-                "path": out["doc_id"],
+                "path": out["doc_id"].astype(object),
                 "status": ["empty" if e else "loaded" for e in empty],
                 "encoding": None,
-                "reason": ["text is empty" if e else "" for e in empty],
-                "chars": out["text"].str.len(),
-            }
+                "reason": [_join(r, "text is empty") if e else r for r, e in zip(reasons, empty, strict=True)],
+                "chars": np.array([len(t) for t in out["text"]], dtype=np.int64),
+            },
+            columns=REPORT_COLUMNS,
         )
         docs = out.loc[~empty].reset_index(drop=True)
         docs["date"] = pd.to_datetime(docs["date"])
+        docs["text"] = docs["text"].astype(object)
         return cls(documents=docs, report=report)
 
 
@@ -232,6 +276,10 @@ def load_corpus(path: str | os.PathLike[str], *, encoding: str | None = None) ->
     but white space), ``skipped`` (not ``.txt``, binary or undecodable, with the
     reason) or ``missing`` (named in the manifest but not found).
     """
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"load_corpus expects a path (str or pathlib.Path), got {type(path).__name__}")
+    if encoding is not None and not isinstance(encoding, str):
+        raise TypeError(f"encoding must be None or a codec name (str), got {type(encoding).__name__}")
     root = Path(path)
     if not root.exists():
         raise FileNotFoundError(f"no such file or directory: {str(root)!r}")
@@ -256,6 +304,7 @@ def load_corpus(path: str | os.PathLike[str], *, encoding: str | None = None) ->
             manifest_path = None
     manifest, manifest_note = _read_manifest(manifest_path) if manifest_path else ({}, "")
     seen: set[str] = set()
+    parsed_dates: dict[str, Any] = {}
     for f in files:
         rel = f.relative_to(base).as_posix()
         if manifest_path is not None and f == manifest_path:
@@ -286,7 +335,9 @@ def load_corpus(path: str | os.PathLike[str], *, encoding: str | None = None) ->
         if "source" not in meta or not meta["source"]:
             meta["source"] = Path(rel).parts[0] if len(Path(rel).parts) > 1 else UNKNOWN_SOURCE
         raw_date = meta.pop("date", "") or ""
-        date = pd.to_datetime(raw_date, errors="coerce") if raw_date else pd.NaT
+        if raw_date not in parsed_dates:  # each distinct date string is parsed once
+            parsed_dates[raw_date] = pd.to_datetime(raw_date, errors="coerce") if raw_date else pd.NaT
+        date = parsed_dates[raw_date]
         if raw_date and pd.isna(date):
             reason = _join(reason, f"date {raw_date!r} in {MANIFEST_NAME} is not a date")
         rows.append(_row(rel, "loaded", enc, reason, len(text)))

@@ -3,62 +3,95 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from .corpus import Corpus
-from .counts import count_terms
+from ._checks import check_int
+from .counts import TermCounts, group_matrix, resolve_counts
 
 __all__ = ["word_frequencies", "lexical_stats", "zipf_fit", "FREQUENCY_COLUMNS", "LEXICAL_COLUMNS"]
 
-FREQUENCY_COLUMNS = ["term", "count", "per_10k", "rank", "docfreq"]
+FREQUENCY_COLUMNS = ["term", "form", "count", "per_10k", "rank", "docfreq"]
 LEXICAL_COLUMNS = ["tokens", "types", "ttr", "hapax", "zipf_exponent", "zipf_r_squared"]
 
 
 def word_frequencies(
-    corpus: Corpus,
+    data: Any,
     *,
     by: str | None = None,
     ngram: int = 1,
-    stopwords: bool = False,
+    stopwords: Any = False,
     min_count: int = 1,
     normalize: bool = True,
     clitics: bool = False,
 ) -> pd.DataFrame:
     """Term frequencies, like quanteda's ``textstat_frequency``.
 
-    Columns: ``term, count, per_10k, rank, docfreq``; with ``by`` (``"source"``,
-    ``"doc_id"`` or another metadata column) that column comes first and
-    ``per_10k`` and ``rank`` are computed within each group.
+    ``data`` is a :class:`~corpusstats.Corpus` or the :class:`~corpusstats.TermCounts`
+    of :func:`~corpusstats.count_terms` (whose options are then its own).
+    Columns: ``term, form, count, per_10k, rank, docfreq``; with ``by`` (any
+    metadata column: ``"source"``, ``"doc_id"``, ``"date"`` …, its dtype kept)
+    that column comes first and ``per_10k`` and ``rank`` are within each group.
 
+    - ``term``: the normalized term; ``form``: its most frequent spelling in the
+      corpus (``على`` for the term ``علي``), what charts and tables show.
     - ``per_10k``: count per 10,000 running tokens of the group (tokens counted
       before stopwords are removed, so the number means the same with and
       without ``stopwords``).
     - ``rank``: 1 for the most frequent; ties share the lowest rank ("min").
     - ``docfreq``: number of documents of the group the term occurs in.
     - ``ngram``: n > 1 counts n-grams (words joined by a space) within sentences.
-    - ``stopwords``: drop stopwords (an n-gram with any stopword in it).
+    - ``stopwords``: ``False``, ``True`` (the bundled list) or your own words;
+      drops stopwords (an n-gram with any stopword in it).
     - ``clitics``: split proclitics first (see ``corpusstats.arabic.split_proclitics``).
 
     Order: group, then count descending, then term, so ties never reorder.
     """
-    if not isinstance(min_count, int) or isinstance(min_count, bool) or min_count < 1:
-        raise ValueError(f"min_count must be a whole number >= 1, got {min_count!r}")
-    tc = count_terms(corpus, by=by, ngram=ngram, normalize=normalize, clitics=clitics, stopwords=stopwords)
-    df = tc.counts.copy()
-    if by is None:
-        df["per_10k"] = df["count"] * 10_000 / max(int(tc.totals["tokens"].iloc[0]) if len(tc.totals) else 0, 1)
-        df["rank"] = df["count"].rank(method="min", ascending=False)
-    else:
-        totals = tc.totals.set_index(by)["tokens"]
-        df["per_10k"] = df["count"] * 10_000 / df[by].map(totals).clip(lower=1)
-        df["rank"] = df.groupby(by)["count"].rank(method="min", ascending=False)
-    df["rank"] = df["rank"].astype("int64")
-    df["per_10k"] = df["per_10k"].astype("float64")
-    df = df[df["count"] >= min_count]
-    cols = ([by] if by else []) + FREQUENCY_COLUMNS
-    return df[cols].reset_index(drop=True)
+    min_count = check_int("min_count", min_count, minimum=1)
+    tc = resolve_counts(data, ngram=ngram, normalize=normalize, clitics=clitics, stopwords=stopwords)
+    labels, G = group_matrix(tc, by)
+    counts = (G @ tc.dtm).tocsr()
+    present = (G @ (tc.dtm > 0).astype(np.int64)).tocsr()  # same pattern: nonzero where count > 0
+    counts.sort_indices()
+    present.sort_indices()
+    tokens = G @ tc.doc_tokens
+    g = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))
+    t, n, df = counts.indices.astype(np.int64), counts.data.astype(np.int64), present.data.astype(np.int64)
+    keep = n >= min_count
+    g, t, n, df = g[keep], t[keep], n[keep], df[keep]
+    order = np.lexsort((t, -n, g))  # group, count descending, term (term ids follow the terms' sorted order)
+    g, t, n, df = g[order], t[order], n[order], df[order]
+    out = pd.DataFrame(
+        {
+            "term": tc.terms[t],
+            "form": tc.forms[t],
+            "count": n,
+            "per_10k": n * 10_000 / np.maximum(tokens[g], 1).astype("float64"),
+            "rank": _min_rank(g, n),
+            "docfreq": df,
+        }
+    )
+    if by is not None:
+        out.insert(0, by, labels.take(g).to_numpy() if len(g) else labels[:0].to_numpy())
+    return out
+
+
+def _min_rank(groups: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """Ranks within each group of rows sorted by group then count descending ("min" ties).
+
+    >>> _min_rank(np.array([0, 0, 0, 1, 1]), np.array([5, 5, 2, 3, 1])).tolist()
+    [1, 1, 3, 1, 2]
+    """
+    if not len(groups):
+        return np.zeros(0, dtype=np.int64)
+    idx = np.arange(len(groups))
+    new_group = np.r_[True, groups[1:] != groups[:-1]]
+    new_value = new_group | np.r_[True, counts[1:] != counts[:-1]]
+    group_start = np.maximum.accumulate(np.where(new_group, idx, 0))
+    value_start = np.maximum.accumulate(np.where(new_value, idx, 0))
+    return (value_start - group_start + 1).astype(np.int64)
 
 
 def zipf_fit(freq: pd.DataFrame) -> dict[str, float]:
@@ -89,27 +122,30 @@ def zipf_fit(freq: pd.DataFrame) -> dict[str, float]:
     return {"exponent": float(-slope), "intercept": float(intercept), "r_squared": float(r2)}
 
 
-def lexical_stats(
-    corpus: Corpus, *, by: str | None = None, normalize: bool = True, clitics: bool = False
-) -> pd.DataFrame:
+def lexical_stats(data: Any, *, by: str | None = None, normalize: bool = True, clitics: bool = False) -> pd.DataFrame:
     """Tokens, types, type/token ratio, hapax legomena and Zipf fit, per group.
 
-    Columns: ``[by,] tokens, types, ttr, hapax, zipf_exponent, zipf_r_squared``.
-    ``hapax`` counts types that occur once; the Zipf exponent is that of
-    :func:`zipf_fit` on the group's rank/frequency list.
+    ``data`` is a Corpus or a (unigram) TermCounts. Columns: ``[by,] tokens,
+    types, ttr, hapax, zipf_exponent, zipf_r_squared``. ``hapax`` counts types
+    that occur once; the Zipf exponent is that of :func:`zipf_fit` on the
+    group's rank/frequency list.
     """
-    tc = count_terms(corpus, by=by, normalize=normalize, clitics=clitics)
-    groups = [(None, tc.counts)] if by is None else list(tc.counts.groupby(by, sort=True))
+    tc: TermCounts = resolve_counts(data, normalize=normalize, clitics=clitics)
+    if tc.ngram != 1:
+        raise ValueError(f"lexical_stats needs unigram counts (ngram=1), got ngram={tc.ngram}")
+    labels, G = group_matrix(tc, by)
+    grouped = (G @ tc.dtm).tocsr()
     rows = []
-    for key, g in groups:
-        tokens = int(g["count"].sum())
-        types = int(len(g))
-        fit = zipf_fit(g)
+    for i, key in enumerate(labels):
+        c = grouped.data[grouped.indptr[i] : grouped.indptr[i + 1]]
+        c = c[c > 0]
+        tokens, types = int(c.sum()), int(len(c))
+        fit = zipf_fit(pd.DataFrame({"count": c}))
         row = {
             "tokens": tokens,
             "types": types,
             "ttr": types / tokens if tokens else math.nan,
-            "hapax": int((g["count"] == 1).sum()),
+            "hapax": int((c == 1).sum()),
             "zipf_exponent": fit["exponent"],
             "zipf_r_squared": fit["r_squared"],
         }
@@ -117,4 +153,7 @@ def lexical_stats(
             row = {by: key, **row}
         rows.append(row)
     cols = ([by] if by else []) + LEXICAL_COLUMNS
-    return pd.DataFrame(rows, columns=cols)
+    out = pd.DataFrame(rows, columns=cols)
+    if by is not None:
+        out[by] = labels.to_numpy() if len(labels) else out[by]
+    return out

@@ -37,8 +37,10 @@ def test_normalize_options_off_keep_text():
 
 
 def test_normalize_rejects_non_str():
-    with pytest.raises(ValueError, match="expects a str"):
+    with pytest.raises(TypeError, match="expects a str"):
         cs.normalize(None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="expects a str"):
+        cs.tokenize(b"bytes")  # type: ignore[arg-type]
 
 
 ARABIC_ALPHABET = st.sampled_from(

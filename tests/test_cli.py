@@ -15,9 +15,9 @@ from .conftest import ROOT, SEEDS
 def test_freq_table(capsys):
     assert main(["freq", str(SEEDS), "--top", "20"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0].split() == ["term", "count", "per_10k", "rank", "docfreq"]
+    assert out[0].split() == ["term", "form", "count", "per_10k", "rank", "docfreq"]
     assert len(out) == 21
-    assert out[1].split()[:2] == ["في", "371"]
+    assert out[1].split()[:3] == ["في", "في", "371"]
 
 
 def test_freq_by_source_json(capsys):
@@ -72,7 +72,7 @@ def test_installed_command_runs():
 def test_output_cut_short_by_a_pipe_is_quiet():
     exe = Path(sys.executable).with_name("corpusstats")
     proc = subprocess.run(f"'{exe}' freq seeds | head -1", shell=True, cwd=ROOT, capture_output=True, text=True)
-    assert proc.stdout.split() == ["term", "count", "per_10k", "rank", "docfreq"]
+    assert proc.stdout.split() == ["term", "form", "count", "per_10k", "rank", "docfreq"]
     assert proc.stderr == ""
 
 

@@ -134,9 +134,20 @@ def test_from_dataframe():
     assert corpus.documents["extra"].tolist() == [1, 2]
     assert corpus.report["status"].tolist() == ["loaded", "loaded", "empty"]
     assert pd.isna(corpus.documents.loc[1, "date"])
+    # the unparseable date is reported, not turned into NaT in silence
+    assert "'x' is not a date" in corpus.report.loc[1, "reason"]
     with pytest.raises(ValueError, match="no text column"):
         cs.Corpus.from_dataframe(df, text="body")
-    with pytest.raises(ValueError, match="DataFrame"):
+    with pytest.raises(TypeError, match="DataFrame"):
         cs.Corpus.from_dataframe(["not", "a", "frame"])  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="unique"):
         cs.Corpus.from_dataframe(pd.DataFrame({"doc_id": ["x", "x"], "text": ["a", "b"]}))
+
+
+def test_wrong_argument_types_raise_type_error():
+    with pytest.raises(TypeError, match="path"):
+        cs.load_corpus(42)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="encoding"):
+        cs.load_corpus("seeds", encoding=1256)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="text must name a column"):
+        cs.Corpus.from_dataframe(pd.DataFrame({"text": ["x"]}), text=None)  # type: ignore[arg-type]

@@ -244,7 +244,7 @@ def test_wordcloud_preshapes_without_raqm(content, font, monkeypatch) -> None:  
     monkeypatch.setattr(features, "check", lambda name: False if name == "raqm" else True)
     monkeypatch.setattr(ImageFont, "truetype", truetype_basic)
     wc = plot.build_wordcloud(content, n=12, width=500, height=260)
-    logical = {plot.visual_order(t): t for t in content["term"].head(12)}
+    logical = {plot.visual_order(t): t for t in content["form"].head(12)}
     checked = 0
     for word, crop in list(_word_crops(wc)):  # drawn with the basic layout too
         if crop.shape[0] < 20:
@@ -277,7 +277,7 @@ def test_top12_figure_every_label_and_title_shaped(top12, content, font, fmt) ->
     fig, ax = top12
     gray = ref.raster(fig, fmt)
     renderer = fig.canvas.get_renderer()
-    terms = list(content["term"].head(12))
+    terms = list(content["form"].head(12))  # charts label with each term's own spelling in the corpus
     labels = ax.get_yticklabels()
     assert [t.get_text() for t in labels] == [plot.arabic(t) for t in terms]
     results = {}
@@ -306,3 +306,13 @@ def test_top12_wrong_labels_would_be_caught(content, font) -> None:  # type: ign
         for t, lab in zip(top["term"], ax.get_yticklabels(), strict=True)
     )
     assert failed == 12
+
+
+def test_labels_show_the_form_not_the_normalized_term() -> None:
+    """علي is how على counts; a reader must see على (and إلى, not الي)."""
+    freq = pd.DataFrame({"term": ["علي", "الي", "موسكو"], "form": ["على", "إلى", "موسكو"], "count": [9, 7, 5]})
+    ax = plot.frequencies(freq, n=3)
+    assert [t.get_text() for t in ax.get_yticklabels()] == [plot.arabic(w) for w in ["على", "إلى", "موسكو"]]
+    by = freq.assign(source="a")
+    ax2 = plot.compare_sources(by, terms=["الي"], value="count", ax=plt.figure().gca())
+    assert [t.get_text() for t in ax2.get_yticklabels()] == [plot.arabic("إلى")]

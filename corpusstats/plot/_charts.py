@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = ["frequencies", "zipf", "compare_sources", "wordcloud", "build_wordcloud"]
 
-_FREQ_COLUMNS = ("term", "count", "per_10k", "rank", "docfreq")
+_FREQ_COLUMNS = ("term", "form", "count", "per_10k", "rank", "docfreq")
 _VALUE_LABELS = {
     "count": "عدد المرات",
     "per_10k": "لكل 10 آلاف كلمة",
@@ -78,6 +78,12 @@ def _single_group(freq: pd.DataFrame, what: str) -> pd.DataFrame:
     return freq
 
 
+def _display(freq: pd.DataFrame) -> pd.Series:
+    """``term`` → what to show for it: the ``form`` column (the corpus's own spelling) when there is one."""
+    col = "form" if "form" in freq.columns else "term"
+    return pd.Series(freq[col].to_numpy(), index=freq["term"].to_numpy()).groupby(level=0).first()
+
+
 def _top(freq: pd.DataFrame, value: str, n: int) -> pd.DataFrame:
     return freq.sort_values([value, "term"], ascending=[False, True], kind="stable").head(n)
 
@@ -111,7 +117,8 @@ def frequencies(
     fonts = _font_kw()
     ypos = np.arange(len(top))
     bars = ax.barh(ypos, top[value].to_numpy(), color=color, height=0.7)
-    ax.set_yticks(ypos, [lab(t) for t in top["term"]], **fonts)
+    shown = _display(top)
+    ax.set_yticks(ypos, [lab(shown[t]) for t in top["term"]], **fonts)
     ax.set_ylim(len(top) - 0.5, -0.5)  # first row on top
     if rtl:
         ax.invert_xaxis()
@@ -241,7 +248,8 @@ def compare_sources(
             color=f"C{j % 10}",
             label=lab(str(g)),
         )
-    ax.set_yticks(ypos, [lab(t) for t in terms], **fonts)
+    shown = _display(freq[freq["term"].isin(terms)])
+    ax.set_yticks(ypos, [lab(shown.get(t, t)) for t in terms], **fonts)
     ax.set_ylim(len(terms) - 0.5, -0.5)
     if rtl:
         ax.invert_xaxis()
@@ -288,7 +296,10 @@ def build_wordcloud(
         raise ValueError("wordcloud: no terms with a positive value")
     # Pillow draws the words: it shapes only with raqm, else pre-shape here.
     shapes = features.check("raqm")
-    words = {(t if shapes else visual_order(t)): float(v) for t, v in zip(top["term"], top[value], strict=True)}
+    shown = _display(top)
+    words = {
+        (shown[t] if shapes else visual_order(shown[t])): float(v) for t, v in zip(top["term"], top[value], strict=True)
+    }
     path = font if font and font.lower().endswith((".ttf", ".otf", ".ttc")) else font_path(font)
     return WordCloud(
         font_path=path,
