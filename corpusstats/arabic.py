@@ -715,3 +715,152 @@ def stopwords() -> frozenset[str]:
 def is_stopword(token: str) -> bool:
     """Whether a normalized token (or an n-gram's word) is a stopword."""
     return token in stopwords()
+
+
+# ---------------------------------------------------------------------------
+# Folding with an offset map (shared by the date extractor; added for issue 10)
+#
+# ``normalize`` changes a text for counting; ``fold_with_offsets`` makes a
+# *matching copy* that keeps, for every character of the copy, the offset of
+# the character in the original it came from, so a match found in the copy
+# can be reported in the untouched original. Same folding as ``normalize``
+# (marks, tatweel and invisible characters dropped; alef variants → ا, ى/ی → ي,
+# ک → ك, Arabic-Indic digits → 0-9, presentation forms → base letters) plus
+# the separators a date needs (٫ → . , ٬ → , , dashes → -, ۔ → .). Latin
+# combining accents (any Unicode Mn) are dropped like harakat.
+# ---------------------------------------------------------------------------
+
+from collections.abc import Sequence  # noqa: E402  (kept in this section to keep merges apart)
+
+_FOLD_FIXED = {
+    **{c: "ا" for c in "أإآٱٲٳ"},
+    "ى": "ي",
+    "ی": "ي",
+    "ک": "ك",
+    "٫": ".",
+    "٬": ",",
+    "–": "-",
+    "—": "-",
+    "−": "-",
+    "۔": ".",
+    **{chr(0x0660 + i): str(i) for i in range(10)},
+    **{chr(0x06F0 + i): str(i) for i in range(10)},
+}
+_FOLD_DROP_RE = re.compile(f"[{MARKS}{QURANIC_OTHER}{TATWEEL}{INVISIBLES}]")
+
+
+def _fold_one(ch: str) -> str:
+    fixed = _FOLD_FIXED.get(ch)
+    if fixed is not None:
+        return fixed
+    if _FOLD_DROP_RE.match(ch) or unicodedata.category(ch) == "Mn":
+        return ""
+    if _PRESENTATION_RE.match(ch):
+        folded = unicodedata.normalize("NFKC", ch)
+        return "".join(_fold_one(c) for c in folded if c != " ") if folded != ch else ch
+    return ch
+
+
+class _FoldTable(dict):
+    """``str.translate`` table filled on first sight of each character (C speed after that)."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = out = _fold_one(chr(code))
+        return out
+
+
+_FOLD_TABLE = _FoldTable()
+
+
+def fold_with_offsets(text: str) -> tuple[str, Sequence[int]]:
+    """Fold ``text`` for matching; return the folded copy and its offset map.
+
+    ``offsets[i]`` is the index in ``text`` of the character that produced
+    folded character ``i`` (dropped characters produce nothing, a presentation
+    ligature may produce several). The work is done by ``str.translate`` and
+    numpy, never a Python loop per character.
+
+    >>> fold_with_offsets("غداً")[0]
+    'غدا'
+    >>> folded, offsets = fold_with_offsets("٢٠ أكتوبر")
+    >>> folded, [int(i) for i in offsets]
+    ('20 اكتوبر', [0, 1, 2, 3, 4, 5, 6, 7, 8])
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"fold_with_offsets() expects a str, not {type(text).__name__}")
+    folded = text.translate(_FOLD_TABLE)
+    if len(folded) == len(text) and _PRESENTATION_RE.search(text) is None:
+        return folded, range(len(text))  # nothing dropped, nothing expanded
+    import numpy as np
+
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    uniq, inverse = np.unique(codes, return_inverse=True)
+    lengths = np.fromiter((len(_FOLD_TABLE[int(c)]) for c in uniq), dtype=np.int64, count=len(uniq))
+    return folded, np.repeat(np.arange(len(text)), lengths[inverse])
+
+
+def fold_word(word: str) -> str:
+    """Fold a lexicon entry like :func:`fold_with_offsets` (no map), spaces collapsed.
+
+    >>> fold_word("  تشرين   الأوّل ")
+    'تشرين الاول'
+    """
+    return " ".join(word.translate(_FOLD_TABLE).split())
+
+
+#: Tokens of a folded text for matching: a run of Arabic or Latin letters, a run of digits,
+#: or any other single non-space character (punctuation is kept as tokens).
+FOLDED_TOKEN_RE = re.compile(r"[\u0621-\u063a\u0641-\u064a\u0671-\u06d3A-Za-z]+|[0-9]+|\S")
+
+#: The characters :data:`SENTENCE_BREAK_RE` breaks at, as a set (for token-by-token checks).
+SENTENCE_END_CHARS = frozenset(".!?\u061f\u061b;\u2026\n\r\u06d4")
+
+#: Proclitic prefixes a folded word may carry, longest first: conjunctions و ف, prepositions
+#: ب ل ك, and their combinations with the article (وبال, لل = ل + ال).
+PROCLITIC_PREFIXES = (
+    "وبال",
+    "فبال",
+    "وال",
+    "فال",
+    "بال",
+    "كال",
+    "لل",
+    "وب",
+    "ول",
+    "وك",
+    "فب",
+    "فل",
+    "و",
+    "ف",
+    "ب",
+    "ل",
+    "ك",
+)
+
+
+@lru_cache(maxsize=1 << 16)
+def proclitic_readings(word: str) -> tuple[tuple[int, str], ...]:
+    """Every ``(prefix_length, stem)`` reading of a folded *word*, the bare word first.
+
+    Unlike :func:`split_proclitics`, which decides, this lists the candidates for a lexicon
+    lookup to choose from; the article stays on the stem (وبالامس → الامس, prefix وب) and
+    لل is ل + ال.
+
+    >>> proclitic_readings("وبالامس")
+    ((0, 'وبالامس'), (2, 'الامس'), (1, 'بالامس'))
+    """
+    out = [(0, word)]
+    seen = {word}
+    for p in PROCLITIC_PREFIXES:
+        if not word.startswith(p) or len(word) - len(p) < 2:
+            continue
+        if p.endswith("ال"):
+            plen, stem = len(p) - 2, word[len(p) - 2 :]
+        elif p == "لل":
+            plen, stem = 1, "ال" + word[2:]
+        else:
+            plen, stem = len(p), word[len(p) :]
+        if stem not in seen:
+            seen.add(stem)
+            out.append((plen, stem))
+    return tuple(out)

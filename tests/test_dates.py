@@ -12,25 +12,24 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import corpusstats as cs
-from corpusstats import _dates_eval as E
 from corpusstats.dates import (
     COLUMNS,
-    DateView,
     date_mentions,
     find_dates,
     fold,
-    highlight_html,
     mention_periods,
     month_source_counts,
 )
+from corpusstats.views import DateView, highlight_html
 
+from . import dates_eval as E
 from .conftest import DATA, ROOT, SEEDS
 
 REF = "2016-03-01"  # a Tuesday
 
 
 def found(text: str, ref: str | None = REF) -> list[tuple[str, str, str | None]]:
-    return [(d["text"], d["type"], d["value"]) for d in find_dates(text, ref)]
+    return [(d["text"], d["type"], d["value"]) for d in find_dates(text, ref, vague=False, holidays=False)]
 
 
 # --- one test per construction -------------------------------------------------------------
@@ -319,7 +318,10 @@ CONTEXT = [
         "تراجعت السياحة خلال فصل الشتاء، ويتوقع أن تنتعش الصيف المقبل وهذا الخريف.",
         "2025-04-02",
         [
-            ("فصل الشتاء", "DATE", "2025-WI"),
+            # تراجعت is a past verb (Form VI), so this is the winter just gone: Dec 2024 - Feb 2025,
+            # named by the year of its December (2024-WI). Issue 10: the old expectation 2025-WI
+            # came from reading تراجعت as an imperfect.
+            ("فصل الشتاء", "DATE", "2024-WI"),
             ("الصيف المقبل", "DATE", "2025-SU"),
             ("وهذا الخريف", "DATE", "2025-FA"),
         ],
@@ -794,7 +796,7 @@ def test_offsets_survive_diacritics_tatweel_and_digits():
 
 def test_offsets_with_bidi_controls_and_presentation_forms():
     text = "\u200fقال \ufefbحقا\u200f يوم الثلاثاء 20 أكتوبر\u200e."
-    ds = find_dates(text, "2015-10-22")
+    ds = find_dates(text, "2015-10-22", vague=False)  # (لاحقا is a vague FUTURE_REF)
     assert len(ds) == 1
     assert text[ds[0]["start"] : ds[0]["end"]] == ds[0]["text"] == "يوم الثلاثاء 20 أكتوبر"
 
@@ -803,7 +805,7 @@ def test_fold_keeps_an_offset_map():
     folded, omap = fold("أَمْسِ ٢٠")
     assert folded == "امس 20"
     assert len(omap) == len(folded)
-    assert omap == [0, 2, 4, 6, 7, 8]
+    assert list(omap) == [0, 2, 4, 6, 7, 8]
 
 
 def test_hamza_less_and_egyptian_spellings():
@@ -871,7 +873,7 @@ def test_seed_corpus(seeds_corpus):
 
 
 def test_lexicons_are_loaded_lazily():
-    code = "import corpusstats, corpusstats.dates as d; print(d._lex.cache_info().currsize)"
+    code = "import corpusstats, corpusstats.dates.lexicon as d; print(d._lex.cache_info().currsize)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == "0"
 
@@ -1077,11 +1079,16 @@ BLIND_THRESHOLDS = {
     # rules, tested on other sentences in BLIND5_RULES): 0.995 / 0.990 / 1.000, the one left being
     # منذ عقود, which the system keeps as a vague DURATION (PXDE) like منذ أسابيع in dates_blind.jsonl.
     "dates_blind5.jsonl": {"overlap_f1": 0.98, "exact_f1": 0.97, "value_acc": 0.99},
+    # real (issue 10: 69 mentions in 46 sentences modeled on real news pages, vague references and
+    # holidays annotated, so scored with vague=True) as first scored: overlap 0.773, exact 0.576,
+    # value 0.627; after fixing its error classes (rules tested on other sentences in
+    # ISSUE10_CASES and the tests after it): 0.986 / 0.971 / 0.942.
+    "dates_real.jsonl": {"overlap_f1": 0.96, "exact_f1": 0.93, "value_acc": 0.92},
 }
 
 
-#: the sets are large enough to mean something; blind5 is a short targeted set
-BLIND_MIN_GOLD = {"dates_blind5.jsonl": 95}
+#: the sets are large enough to mean something; blind5 and real are short targeted sets
+BLIND_MIN_GOLD = {"dates_blind5.jsonl": 95, "dates_real.jsonl": 65}
 
 
 @pytest.mark.parametrize("name", sorted(BLIND_THRESHOLDS))
@@ -1090,7 +1097,8 @@ def test_blind_sets(name):
     for it in items:
         for m in it["mentions"]:
             assert it["text"][m["start"] : m["end"]] == m["text"]
-    s = E.score(E.heldout_gold(items), E.run_on_heldout(E.ours, items))
+    extractor = E.ours_vague if name.removeprefix("dates_").removesuffix(".jsonl") in E.VAGUE_SETS else E.ours
+    s = E.score(E.heldout_gold(items), E.run_on_heldout(extractor, items))
     d = s.as_dict()
     assert d["gold"] >= BLIND_MIN_GOLD.get(name, 150)
     for key, floor in BLIND_THRESHOLDS[name].items():
@@ -1132,3 +1140,154 @@ def test_the_fraction_of_a_decimal_is_not_a_count(text, control, control_text, f
     found = find_dates(text, "2020-01-01")
     assert all(not d["text"].startswith(("5", "٥")) for d in found), found
     assert all(d["value"] != fraction_value for d in found), found
+
+
+# --- issue 10: real-page constructions (sentences of our own, not from the evaluation set) -----
+# Derivations: 2025-10-15 is a Wednesday, so the Monday and Sunday before it are 10-13 and 10-12;
+# 2024-03-05 is a Tuesday, the Saturday after it 03-09; Umm al-Qura 1 Ramadan 1445 = 11 March 2024
+# and 10 Dhu al-Hijja 1444 = 28 June 2023 (the days Saudi Arabia announced).
+
+ISSUE10_CASES = [
+    # Form VI past verbs (ت + C + ا + C + C + ت) are past, so the bare weekday looks back
+    ("تجاوزت الصادرات التوقعات يوم الاثنين.", "2025-10-15", [("يوم الاثنين", "DATE", "2025-10-13")]),
+    ("تواصلت الأمطار الأحد في المناطق الشمالية.", "2025-10-15", [("الأحد", "DATE", "2025-10-12")]),
+    # ... while their imperfect (ت + ت + C + ا …) still looks ahead
+    ("تتواصل العروض الأحد في المسرح الوطني.", "2025-10-15", [("الأحد", "DATE", "2025-10-19")]),
+    # the half of the day after a clock time: م = p.m., ص = a.m., AM/PM
+    ("أقلعت الطائرة عند 3:05 م", "2024-01-10", [("3:05 م", "TIME", "2024-01-10T15:05")]),
+    ("فتحت الصناديق الساعة 7:45 ص", "2024-01-10", [("الساعة 7:45 ص", "TIME", "2024-01-10T07:45")]),
+    ("انتهى البث عند 12:10 AM", "2024-01-10", [("12:10 AM", "TIME", "2024-01-10T00:10")]),
+    ("تبدأ المحاضرة في تمام العاشرة قبل الظهر", "2024-12-01", [("العاشرة قبل الظهر", "TIME", "2024-12-01T10:00")]),
+    # a dateline: clock time and day are one TIME
+    ("08:30 ص الاثنين 4 مارس 2024 - عمان", "2024-03-04", [("08:30 ص الاثنين 4 مارس 2024", "TIME", "2024-03-04T08:30")]),
+    # a weekday and the date it is
+    ("يعقد المؤتمر يوم السبت الموافق 9 مارس", "2024-03-05", [("يوم السبت الموافق 9 مارس", "DATE", "2024-03-09")]),
+    # one day in two calendars
+    (
+        "الاثنين 1 رمضان 1445هـ - 11 مارس 2024م",
+        "2024-03-01",
+        [("الاثنين 1 رمضان 1445هـ - 11 مارس 2024م", "DATE", "2024-03-11")],
+    ),
+    # English datelines on Arabic pages
+    ("نشر بتاريخ 3rd, March 2024", "2024-12-01", [("3rd, March 2024", "DATE", "2024-03-03")]),
+    # an amount before an event is a duration, not "ago"
+    ("وصل الوفد قبل أسبوعين من القمة", "2024-12-01", [("أسبوعين", "DURATION", "P2W")]),
+    # names with a date word, age groups
+    ("نقلت قناة روسيا اليوم الخبر عن مصادر", "2024-12-01", []),
+    ("افتتح سوق الخميس بعد ترميمه", "2024-12-01", []),
+    ("تشهد الأردن اليوم الخميس أمطاراً غزيرة", "2024-12-05", [("اليوم الخميس", "DATE", "2024-12-05")]),
+    ("فاز لاعبو منتخب تحت 20 عاماً", "2024-12-01", []),
+    # ل + a scheduled event before a bare weekday looks ahead (a headline); without ل it does not
+    # (2025-10-15 is a Wednesday: the coming Thursday is 10-16, the Monday before 10-13)
+    ("قادة الخليج في الرياض لقمة الخميس", "2025-10-15", [("الخميس", "DATE", "2025-10-16")]),
+    ("عاد الوفد من اجتماع الاثنين", "2025-10-15", [("الاثنين", "DATE", "2025-10-13")]),
+    # آخر before a counted unit is inside the duration; before a bare unit it is no duration
+    ("ارتفعت الحرارة خلال آخر 48 ساعة", "2025-02-18", [("آخر 48 ساعة", "DURATION", "PT48H")]),
+    ("آخر يوم في الشهر عطلة", "2025-02-18", []),
+    # a clock time in brackets after الساعة is inside the span
+    (
+        "تنطلق المباراة في تمام الساعة (20:00) بتوقيت الدوحة",
+        "2025-02-18",
+        [("الساعة (20:00)", "TIME", "2025-02-18T20:00")],
+    ),
+    # الغد after a scheduled event is tomorrow (2025-02-18 + 1); the newspaper is not
+    ("أعلن الاتحاد توقيت جلسات الغد", "2025-02-18", [("الغد", "DATE", "2025-02-19")]),
+    ("نقلت صحيفة الغد عن مصادر حكومية", "2025-02-18", []),
+    # centuries as a unit of duration, written in years like ربع قرن → P25Y (13 × 100, 2 × 100)
+    ("بقي الجسر قائماً نحو ثلاثة عشر قرناً", "2024-12-01", [("نحو ثلاثة عشر قرناً", "DURATION", "P1300Y")]),
+    ("ظلت المدينة عاصمة قرنين كاملين", "2024-12-01", [("قرنين", "DURATION", "P200Y")]),
+]
+
+
+@pytest.mark.parametrize(("text", "ref", "expected"), ISSUE10_CASES, ids=[c[0][:40] for c in ISSUE10_CASES])
+def test_issue10_constructions(text, ref, expected):
+    assert found(text, ref) == expected
+
+
+def test_holidays_resolve_through_the_hijri_calendar():
+    got = [(d["text"], d["value"], d["calendar"]) for d in find_dates("يحتفل المسلمون بعيد الأضحى 2023", "2023-01-01")]
+    assert got == [("بعيد الأضحى 2023", "2023-06-28", "hijri")]
+    # no year written: the occurrence nearest the anchor
+    assert found_all("تزدان الساحات بالأضواء قبل عيد الميلاد", "2024-12-01") == [("عيد الميلاد", "DATE", "2024-12-25")]
+    assert found("تزدان الساحات بالأضواء قبل عيد الميلاد", "2024-12-01") == []  # holidays=False
+
+
+def found_all(text: str, ref: str) -> list[tuple[str, str, str | None]]:
+    return [(d["text"], d["type"], d["value"]) for d in find_dates(text, ref)]
+
+
+def test_vague_references_are_timeml_values_by_default():
+    text = "يعمل الفريق حالياً على ما ظهر مؤخراً، وسيعلن النتائج في الفترة المقبلة."
+    assert found_all(text, "2025-05-13") == [
+        ("حالياً", "DATE", "PRESENT_REF"),
+        ("مؤخراً", "DATE", "PAST_REF"),
+        ("الفترة المقبلة", "DATE", "FUTURE_REF"),
+    ]
+    assert find_dates(text, "2025-05-13", vague=False) == []
+    m = cs.date_mentions(text, reference_date="2025-05-13")
+    assert m["value"].tolist() == ["PRESENT_REF", "PAST_REF", "FUTURE_REF"]
+    assert cs.date_mentions(text, reference_date="2025-05-13", vague=False).empty
+    # no calendar period: periods and chart counts skip them
+    assert mention_periods(m).empty
+    assert month_source_counts(m).empty
+
+
+def test_find_dates_rejects_bad_input():
+    with pytest.raises(TypeError, match="expects a str"):
+        find_dates(None, "2025-01-01")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="vague must be True or False"):
+        find_dates("أمس", "2025-01-01", vague="no")  # type: ignore[arg-type]
+
+
+def test_one_text_layer_with_arabic_py():
+    """Dates fold, tokenize and break sentences with corpusstats.arabic's pieces (issue 10)."""
+    from corpusstats import arabic
+    from corpusstats.dates import lexicon
+
+    assert lexicon.fold is arabic.fold_with_offsets
+    assert lexicon._TOKEN_RE is arabic.FOLDED_TOKEN_RE
+    assert lexicon._stems is arabic.proclitic_readings
+    # the sentence-end set is the character class of SENTENCE_BREAK_RE
+    for code in range(0x20, 0x2100):
+        ch = chr(code)
+        assert bool(arabic.SENTENCE_BREAK_RE.fullmatch(ch)) == (ch in arabic.SENTENCE_END_CHARS), hex(code)
+    # folding agrees with normalize (the counting path) word for word
+    for word in ["الأَوَّلُ", "فى", "٢٠١٥", "ﻻحقا", "إبريل", "غداً", "الـمـدرسـة", "\u200fأمس"]:
+        assert arabic.fold_with_offsets(word)[0] == arabic.normalize(word)
+
+
+def test_a_stated_hijri_equivalence_wins_over_umm_al_qura():
+    # Umm al-Qura puts 2 Ramadan 1444 on 24 March 2023 and 1 Shawwal on 21 April; the text says
+    # Thursday 23 March was 2 Ramadan (a moon-sighting country), so its Shawwal begins 20 April.
+    text = "صام أهل البلدة يوم الخميس 23 مارس 2023 الموافق 2 رمضان 1444هـ، واحتفلوا بالعيد في 1 شوال."
+    got = [(d["text"], d["value"]) for d in find_dates(text, "2023-03-23")]
+    assert got == [
+        ("يوم الخميس 23 مارس 2023", "2023-03-23"),
+        ("2 رمضان 1444هـ", "2023-03-23"),
+        ("1 شوال", "2023-04-20"),
+    ]
+    # with no equivalence stated, Umm al-Qura
+    assert found("احتفلوا بالعيد في 1 شوال 1444هـ", "2023-03-23") == [("1 شوال 1444هـ", "DATE", "2023-04-21")]
+
+
+def test_hijri_months_alone_and_before_umm_al_qura():
+    # 2025-02-18 is 19 Shaban 1446; Ramadan 1446 runs 1-29 March 2025 (its 15th: 15 March)
+    assert found_all("يستعد المسلمون لاستقبال شهر رمضان", "2025-02-18") == [("شهر رمضان", "DATE", "2025-03")]
+    # 1310 AH is before the Umm al-Qura tables (1343-1500): the tabular calendar puts 15 Safar 1310
+    # on 8 September 1892: JD = 15 + ceil(29.5 * 1) + 1309 * 354 + (3 + 11 * 1310) // 30 + 1948439
+    # = 15 + 30 + 463386 + 480 + 1948439 = 2412350, which is 1892-09-08 (Gregorian)
+    assert found_all("وقعت المعاهدة في صفر عام 1310 هـ", "2025-02-18") == [("صفر عام 1310 هـ", "DATE", "1892-09")]
+    assert found("يستعد المسلمون لاستقبال شهر رمضان", "2025-02-18") == []  # holidays=False
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 2000 + 19, 2000 + 5 + 20, 2000 (the number words read by hand)
+        ("انطلقت الفكرة في عام ألفين وتسعة عشر بمبادرة", [("عام ألفين وتسعة عشر", "DATE", "2019")]),
+        ("منذ العام ألفين وخمسة وعشرين", [("العام ألفين وخمسة وعشرين", "DATE", "2025")]),
+        ("في عام ألفين", [("عام ألفين", "DATE", "2000")]),
+    ],
+)
+def test_years_in_words(text, expected):
+    assert found(text, "2025-02-18") == expected

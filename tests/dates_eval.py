@@ -1,4 +1,5 @@
-"""Scoring date mentions against a hand annotation (used by tests and benchmarks).
+"""Scoring date mentions against a hand annotation (used by tests/test_dates.py and
+benchmarks/bench_dates.py; it lives with the tests, not in the package).
 
 Two gold files live in ``tests/data/`` (see ``DATES_GUIDELINES.md`` there):
 
@@ -191,10 +192,22 @@ def heldout_gold(items: list[dict[str, Any]]) -> list[Span]:
 Extractor = Callable[[str, str], list[tuple[int, int, Any, str | None]]]
 
 
-def ours(text: str, reference_date: str) -> list[tuple[int, int, Any, str | None]]:
+#: Sets annotated with TimeML's vague references (PRESENT_REF …) and holidays as DATEs (issue 10);
+#: the older sets follow §2 of the guidelines, which leaves both out, and are scored with
+#: ``vague=False, holidays=False``.
+VAGUE_SETS = frozenset({"real"})
+
+
+def ours(text: str, reference_date: str, vague: bool = False) -> list[tuple[int, int, Any, str | None]]:
     from corpusstats.dates import find_dates
 
-    return [(d["start"], d["end"], d["value"], d["type"]) for d in find_dates(text, reference_date)]
+    found = find_dates(text, reference_date, vague=vague, holidays=vague)
+    return [(d["start"], d["end"], d["value"], d["type"]) for d in found]
+
+
+def ours_vague(text: str, reference_date: str) -> list[tuple[int, int, Any, str | None]]:
+    """Our extractor as issue 10 defines it: vague references and holidays included."""
+    return ours(text, reference_date, vague=True)
 
 
 def run_on_seeds(extract: Extractor, seeds_dir: str | Path, docs: Iterable[str] | None = None) -> list[Span]:
@@ -218,9 +231,7 @@ def run_on_heldout(extract: Extractor, items: list[dict[str, Any]]) -> list[Span
 
 
 def find_seeds_dir(start: str | Path | None = None) -> Path | None:
-    """The seeds folder: the repository's ``seeds/`` or ``../shared/seeds`` (paths relative to the repository)."""
+    """The repository's ``seeds/`` folder (relative to this file or to *start*)."""
     here = Path(start) if start else Path(__file__).resolve().parent.parent
-    for cand in (here / "seeds", here.parent / "shared" / "seeds"):
-        if (cand / "000_e93f4fd7ffbfc4ee.txt").exists():
-            return cand
-    return None
+    cand = here / "seeds"
+    return cand if (cand / "000_e93f4fd7ffbfc4ee.txt").exists() else None
