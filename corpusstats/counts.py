@@ -39,6 +39,7 @@ import numpy as np
 import pandas as pd
 
 from ._checks import check_bool, check_int, describe
+from ._progress import progress_bar
 from .arabic import (
     _INVISIBLE_RE,
     _SIMPLE_CHARS,
@@ -67,6 +68,8 @@ __all__ = [
     "map_chunk",
     "merge",
     "map_merge",
+    "ENGINES",
+    "check_engine",
     "raw_stream",
     "token_stream",
     "fold_types",
@@ -315,35 +318,108 @@ def _chunks(texts: Sequence[str]) -> Iterable[list[str]]:
         yield chunk
 
 
-def raw_stream(corpus: Corpus) -> RawStream:
+def raw_stream(corpus: Corpus, *, engine: str = "local", progress: bool | None = None) -> RawStream:
     """The corpus's raw token stream (map over chunks + merge); not cached: the token streams made from it are."""
-    return map_merge(corpus.documents["text"])
+    return map_merge(corpus.documents["text"], engine=engine, progress=progress)
 
 
-def map_merge(texts: Iterable[str], *, workers: int | None = None) -> RawStream:
-    """Map every chunk of ``texts`` and merge, on ``workers`` threads (default: every core).
+#: Where the map step runs: ``"local"`` (threads in this process) or ``"dask"`` (a dask.distributed cluster).
+ENGINES = ("local", "dask")
 
-    polars releases the GIL while its regex runs, so threads use all cores
-    without copying the texts into other processes.
+
+def check_engine(engine: Any) -> str:
+    """Raise unless ``engine`` is one of :data:`ENGINES`."""
+    if not isinstance(engine, str):
+        raise TypeError(f"engine must be one of {list(ENGINES)} (str), got {describe(engine)}")
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be one of {list(ENGINES)}, got {engine!r}")
+    return engine
+
+
+def map_merge(
+    texts: Iterable[str], *, workers: int | None = None, engine: str = "local", progress: bool | None = None
+) -> RawStream:
+    """Map every chunk of ``texts`` and merge: the same map and merge whatever the engine.
+
+    ``engine="local"``: on ``workers`` threads (default: every core); polars
+    releases the GIL while its regex runs, so threads use all cores without
+    copying the texts into other processes. ``engine="dask"``: the chunks are
+    sent to the workers of the active ``dask.distributed`` client (or of a
+    ``LocalCluster`` started for this call and closed after it) and mapped
+    there; the merge runs here. The result is the same either way.
     """
+    check_engine(engine)
     chunks = list(_chunks(texts))
-    workers = min(len(chunks), workers or os.cpu_count() or 1)
-    if workers <= 1:
-        return merge([map_chunk(c) for c in chunks])
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        return merge(list(pool.map(map_chunk, chunks)))
+    size = sum(len(t) for c in chunks for t in c)
+    bar = progress_bar(progress, total=len(chunks), size=size, desc="counting", unit="chunk")
+    try:
+        if engine == "dask":
+            return merge(_dask_map(chunks, bar))
+        workers = min(len(chunks), workers or os.cpu_count() or 1)
+        if workers <= 1:
+            parts = []
+            for c in chunks:
+                parts.append(map_chunk(c))
+                bar.update(1)
+            return merge(parts)
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            parts = []
+            for part in pool.map(map_chunk, chunks):
+                parts.append(part)
+                bar.update(1)
+            return merge(parts)
+    finally:
+        bar.close()
+
+
+def _dask_map(chunks: list[list[str]], bar: Any) -> list[RawStream]:
+    """:func:`map_chunk` over ``chunks`` on dask.distributed workers, results in chunk order."""
+    try:
+        from distributed import Client, LocalCluster, as_completed, get_client
+    except ImportError:
+        raise ImportError(
+            'engine="dask" needs dask.distributed: pip install "corpusstats[dask]" (or use engine="local")'
+        ) from None
+    own = None
+    try:
+        client = get_client()
+    except ValueError:  # no client: a LocalCluster for this call, on this machine only
+        cluster = LocalCluster(
+            n_workers=os.cpu_count() or 1, threads_per_worker=1, host="127.0.0.1", dashboard_address=None
+        )
+        client = Client(cluster)
+        own = (client, cluster)
+    try:
+        futures = client.map(map_chunk, chunks, pure=False)  # pure=False: no hashing of the texts for keys
+        for _ in as_completed(futures):
+            bar.update(1)
+        return client.gather(futures)
+    finally:
+        if own is not None:
+            own[0].close()
+            own[1].close()
 
 
 # --- per type, once ---------------------------------------------------------------
 
 
-def token_stream(corpus: Corpus, *, normalize: bool = True, clitics: bool = False) -> TokenStream:
-    """The unigram :class:`TokenStream` of ``corpus`` (cached on the corpus)."""
+def token_stream(
+    corpus: Corpus,
+    *,
+    normalize: bool = True,
+    clitics: bool = False,
+    engine: str = "local",
+    progress: bool | None = None,
+) -> TokenStream:
+    """The unigram :class:`TokenStream` of ``corpus`` (cached on the corpus, whichever engine made it)."""
     check_bool("normalize", normalize)
     check_bool("clitics", clitics)
+    check_engine(engine)
     return corpus.cached(
         ("token_stream", normalize, clitics),
-        lambda: _build_stream(raw_stream(corpus), normalize=normalize, clitics=clitics),  # raw: used once
+        lambda: _build_stream(  # the raw stream is used once
+            raw_stream(corpus, engine=engine, progress=progress), normalize=normalize, clitics=clitics
+        ),
     )
 
 
@@ -506,8 +582,19 @@ def count_terms(
     normalize: bool = True,
     clitics: bool = False,
     stopwords: Any = False,
+    engine: str = "local",
+    progress: bool | None = None,
 ) -> TermCounts:
     """Count terms per document: the one options stage every statistic reads.
+
+    ``engine`` says where the map step (tokenizing chunks of documents) runs:
+    ``"local"`` (default) on threads over all cores of this machine, ``"dask"``
+    on the workers of the active ``dask.distributed`` client, or of a
+    ``LocalCluster`` started when there is none (``pip install
+    "corpusstats[dask]"``). The result is the same with either, so it is cached
+    once: a corpus already counted is not counted again on another engine.
+    ``progress`` shows a bar over the chunks (None: only for big corpora, in a
+    terminal or notebook, never under CI).
 
     ``ngram`` n > 1 counts n-grams inside sentences (never across a sentence
     break or a document). ``stopwords`` is ``False``, ``True`` (the bundled list)
@@ -529,13 +616,17 @@ def count_terms(
     ngram = check_int("ngram", ngram, minimum=1)
     check_bool("normalize", normalize)
     check_bool("clitics", clitics)
+    check_engine(engine)
     stopset = resolve_stopwords(stopwords, normalize=normalize)
     key = ("count_terms", ngram, normalize, clitics, stopset)
-    return corpus.cached(key, lambda: _count(corpus, ngram, normalize, clitics, stopset))
+    run = {"engine": engine, "progress": progress}
+    return corpus.cached(key, lambda: _count(corpus, ngram, normalize, clitics, stopset, run))
 
 
-def _count(corpus: Corpus, ngram: int, normalize: bool, clitics: bool, stopset: frozenset[str] | None) -> TermCounts:
-    stream = token_stream(corpus, normalize=normalize, clitics=clitics)
+def _count(
+    corpus: Corpus, ngram: int, normalize: bool, clitics: bool, stopset: frozenset[str] | None, run: dict[str, Any]
+) -> TermCounts:
+    stream = token_stream(corpus, normalize=normalize, clitics=clitics, **run)
     docs = corpus.documents.drop(columns="text").reset_index(drop=True)
     vocab = stream.vocab
     if stopset:
@@ -678,19 +769,21 @@ def _join(words: np.ndarray, digits: list[np.ndarray]) -> np.ndarray:
 _DEFAULTS = {"ngram": 1, "normalize": True, "clitics": False, "stopwords": False}
 
 
-def resolve_counts(data: Any, **options: Any) -> TermCounts:
+def resolve_counts(data: Any, *, engine: str = "local", progress: bool | None = None, **options: Any) -> TermCounts:
     """The :class:`TermCounts` a statistic works on: ``data`` is a Corpus or a TermCounts.
 
     A Corpus is counted with ``options`` (``ngram``, ``normalize``, ``clitics``,
-    ``stopwords``). A TermCounts is used as it is: its options are its own, and
+    ``stopwords``) on ``engine`` (see :func:`count_terms`). A TermCounts is used
+    as it is: its options are its own (``engine`` has nothing left to do), and
     an option given with a value other than its default and the counts' own
     raises ``ValueError`` (count again with :func:`count_terms`).
     """
+    check_engine(engine)
     unknown = set(options) - set(_DEFAULTS)
     if unknown:
         raise TypeError(f"unknown counting options {sorted(unknown)}; expected {sorted(_DEFAULTS)}")
     if isinstance(data, Corpus):
-        return count_terms(data, **options)
+        return count_terms(data, engine=engine, progress=progress, **options)
     if isinstance(data, TermCounts):
         for name, value in options.items():
             if name == "stopwords":

@@ -26,6 +26,7 @@ def word_frequencies(
     min_count: int = 1,
     normalize: bool = True,
     clitics: bool = False,
+    engine: str = "local",
 ) -> pd.DataFrame:
     """Term frequencies, like quanteda's ``textstat_frequency``.
 
@@ -46,11 +47,13 @@ def word_frequencies(
     - ``stopwords``: ``False``, ``True`` (the bundled list) or your own words;
       drops stopwords (an n-gram with any stopword in it).
     - ``clitics``: split proclitics first (see ``corpusstats.arabic.split_proclitics``).
+    - ``engine``: where a Corpus is counted, ``"local"`` or ``"dask"`` (see
+      :func:`~corpusstats.count_terms`); the result is the same.
 
     Order: group, then count descending, then term, so ties never reorder.
     """
     min_count = check_int("min_count", min_count, minimum=1)
-    tc = resolve_counts(data, ngram=ngram, normalize=normalize, clitics=clitics, stopwords=stopwords)
+    tc = resolve_counts(data, ngram=ngram, normalize=normalize, clitics=clitics, stopwords=stopwords, engine=engine)
     labels, G = group_matrix(tc, by)
     counts = (G @ tc.dtm).tocsr()
     present = (G @ (tc.dtm > 0).astype(np.int64)).tocsr()  # same pattern: nonzero where count > 0
@@ -122,15 +125,18 @@ def zipf_fit(freq: pd.DataFrame) -> dict[str, float]:
     return {"exponent": float(-slope), "intercept": float(intercept), "r_squared": float(r2)}
 
 
-def lexical_stats(data: Any, *, by: str | None = None, normalize: bool = True, clitics: bool = False) -> pd.DataFrame:
+def lexical_stats(
+    data: Any, *, by: str | None = None, normalize: bool = True, clitics: bool = False, engine: str = "local"
+) -> pd.DataFrame:
     """Tokens, types, type/token ratio, hapax legomena and Zipf fit, per group.
 
     ``data`` is a Corpus or a (unigram) TermCounts. Columns: ``[by,] tokens,
     types, ttr, hapax, zipf_exponent, zipf_r_squared``. ``hapax`` counts types
     that occur once; the Zipf exponent is that of :func:`zipf_fit` on the
-    group's rank/frequency list.
+    group's rank/frequency list. ``engine``: where a Corpus is counted (see
+    :func:`~corpusstats.count_terms`).
     """
-    tc: TermCounts = resolve_counts(data, normalize=normalize, clitics=clitics)
+    tc: TermCounts = resolve_counts(data, normalize=normalize, clitics=clitics, engine=engine)
     if tc.ngram != 1:
         raise ValueError(f"lexical_stats needs unigram counts (ngram=1), got ngram={tc.ngram}")
     labels, G = group_matrix(tc, by)
