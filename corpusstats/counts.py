@@ -323,6 +323,9 @@ def raw_stream(corpus: Corpus, *, engine: str = "local", progress: bool | None =
     return map_merge(corpus.documents["text"], engine=engine, progress=progress)
 
 
+#: Threads of the local engine when ``map_merge`` is not given ``workers`` (None: every core).
+WORKERS: int | None = None
+
 #: Where the map step runs: ``"local"`` (threads in this process) or ``"dask"`` (a dask.distributed cluster).
 ENGINES = ("local", "dask")
 
@@ -355,7 +358,7 @@ def map_merge(
     try:
         if engine == "dask":
             return merge(_dask_map(chunks, bar))
-        workers = min(len(chunks), workers or os.cpu_count() or 1)
+        workers = min(len(chunks), workers or WORKERS or os.cpu_count() or 1)
         if workers <= 1:
             parts = []
             for c in chunks:
