@@ -18,6 +18,7 @@ from .arabic import Token, is_stopword, normalize, split_proclitics, stopwords, 
 from .corpus import Corpus, load_corpus
 from .counts import TermCounts, TokenStream, count_terms
 from .frequency import lexical_stats, word_frequencies, zipf_fit
+from .readers import CorpusScan, scan_corpus
 
 if TYPE_CHECKING:  # loaded lazily by __getattr__ below
     from .dates import date_mentions
@@ -27,6 +28,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Corpus",
+    "CorpusScan",
     "TermCounts",
     "Token",
     "TokenStream",
@@ -36,6 +38,7 @@ __all__ = [
     "lexical_stats",
     "load_corpus",
     "normalize",
+    "scan_corpus",
     "split_proclitics",
     "stopwords",
     "tokenize",

@@ -65,7 +65,7 @@ class _NoBar:
         pass
 
 
-def progress_bar(progress: Any, *, total: int, size: int, desc: str, unit: str = "B") -> Any:
+def progress_bar(progress: Any, *, total: int | None, size: int, desc: str, unit: str = "B") -> Any:
     """A tqdm bar (``update``, ``close``, context manager) or one that does nothing.
 
     ``total`` is in ``unit``; ``size`` (bytes of text) decides, with

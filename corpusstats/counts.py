@@ -832,3 +832,145 @@ def group_matrix(tc: TermCounts, by: str | None) -> tuple[pd.Index, sparse.csr_m
         (np.ones(n_docs, dtype=np.int64), (codes, np.arange(n_docs))), shape=(len(labels), n_docs), dtype=np.int64
     )
     return labels, G
+
+
+# --- counting a corpus that is iterated, not held ------------------------------------
+
+
+def _map_groups(texts: list[str], groups: np.ndarray, normalize: bool) -> tuple[Any, Any, np.ndarray]:
+    """One chunk reduced to what frequencies need: (group, term) counts and document frequencies,
+    (term, surface) counts for the forms, and running tokens per group. Exact when summed over chunks."""
+    import polars as pl
+
+    raw = map_chunk(texts)
+    n_docs, n_groups = len(texts), int(groups.max()) + 1 if len(groups) else 0
+    per_doc = np.diff(raw.doc_starts)
+    tokens = np.bincount(groups, weights=per_doc, minlength=n_groups).astype(np.int64)
+    if not len(raw.types):
+        empty = pl.DataFrame(schema={"g": pl.Int64, "term": pl.String, "count": pl.Int64, "docfreq": pl.Int64})
+        return empty, pl.DataFrame(schema={"term": pl.String, "surface": pl.String, "n": pl.Int64}), tokens
+    terms = fold_series(raw.types) if normalize else raw.types
+    vocab = terms.unique().sort()
+    table = pl.DataFrame({"t": vocab, "i": np.arange(len(vocab), dtype=np.int64)})
+    term_of_type = pl.DataFrame({"t": terms}).join(table, on="t", how="left", maintain_order="left")["i"].to_numpy()
+    T = len(vocab)
+    tid = term_of_type[raw.ids]
+    doc = np.repeat(np.arange(n_docs, dtype=np.int64), per_doc)
+    g_tok = groups[doc].astype(np.int64)
+    counts = np.bincount(g_tok * T + tid, minlength=n_groups * T)
+    pairs = np.unique(doc * T + tid)
+    docfreq = np.bincount(groups[pairs // T].astype(np.int64) * T + pairs % T, minlength=n_groups * T)
+    nz = np.flatnonzero(counts)
+    part = pl.DataFrame(
+        {"g": nz // T, "term": vocab.gather(nz % T), "count": counts[nz], "docfreq": docfreq[nz]},
+    )
+    surfaces = pl.DataFrame(
+        {
+            "term": terms,
+            "surface": raw.types.str.replace_all(f"[{INVISIBLES}]", ""),
+            "n": np.bincount(raw.ids, minlength=len(raw.types)).astype(np.int64),
+        }
+    )
+    return part, surfaces, tokens
+
+
+def scan_counts(
+    chunks: Iterable[list[dict[str, Any]]],
+    *,
+    by: str | None = None,
+    normalize: bool = True,
+    workers: int | None = None,
+    progress: bool | None = None,
+) -> tuple[pd.Index, pd.DataFrame, np.ndarray]:
+    """Unigram counts per group of a corpus given as chunks of document dicts, never held whole.
+
+    Each chunk is mapped on a thread (at most two chunks per thread in memory),
+    reduced to (group, term) counts and document frequencies, and added to a
+    running total; memory follows the vocabulary times the groups, not the
+    corpus. Returns the sorted group labels, a frame ``g, term, form, count,
+    docfreq`` (``g`` indexes the labels; ``term`` in sorted order within a
+    group) and running tokens per group. The same numbers as
+    :func:`count_terms` on the loaded corpus.
+    """
+    import polars as pl
+
+    check_bool("normalize", normalize)
+    codes: dict[Any, int] = {}
+    acc: Any = None
+    forms_acc: Any = None
+    tokens = np.zeros(0, dtype=np.int64)
+    workers = workers or WORKERS or os.cpu_count() or 1
+    size = int(getattr(chunks, "size", 0))  # a CorpusScan knows its bytes on disk
+    bar = progress_bar(progress, total=None, size=size, desc="counting", unit="doc")
+
+    def prepare(docs: list[dict[str, Any]]) -> tuple[list[str], np.ndarray]:
+        if by is not None and docs and by not in docs[0] and any(by not in d for d in docs):
+            raise ValueError(f"by={by!r} is not a field of the records; they have {sorted(docs[0])}")
+        keys = [None if by is None else d.get(by) for d in docs]
+        groups = np.fromiter((codes.setdefault(k, len(codes)) for k in keys), dtype=np.int64, count=len(keys))
+        return [d["text"] for d in docs], groups
+
+    def add(result: tuple[Any, Any, np.ndarray], n_docs: int) -> None:
+        nonlocal acc, forms_acc, tokens
+        part, surfaces, tok = result
+        if len(tok) > len(tokens):
+            tokens = np.concatenate([tokens, np.zeros(len(tok) - len(tokens), dtype=np.int64)])
+        tokens[: len(tok)] += tok
+        acc = (
+            part
+            if acc is None
+            else pl.concat([acc, part]).group_by(["g", "term"]).agg(pl.col("count", "docfreq").sum())
+        )
+        forms_acc = (
+            surfaces
+            if forms_acc is None
+            else pl.concat([forms_acc, surfaces]).group_by(["term", "surface"]).agg(pl.col("n").sum())
+        )
+        bar.update(n_docs)
+
+    try:
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            pending: list[Any] = []
+            for docs in chunks:
+                texts, groups = prepare(docs)
+                pending.append((pool.submit(_map_groups, texts, groups, normalize), len(texts)))
+                if len(pending) >= 2 * workers:
+                    fut, n = pending.pop(0)
+                    add(fut.result(), n)
+            for fut, n in pending:
+                add(fut.result(), n)
+    finally:
+        bar.close()
+    if acc is None:
+        acc = _map_groups([], np.zeros(0, np.int64), normalize)[0]
+        forms_acc = pl.DataFrame(schema={"term": pl.String, "surface": pl.String, "n": pl.Int64})
+    # groups in sorted order of their labels (a missing label last), like group_matrix
+    keys = list(codes)
+    if by is None:
+        labels = pd.Index([None], dtype=object)
+        order = np.zeros(max(len(keys), 1), dtype=np.int64)
+    else:
+        lab_codes, uniques = pd.factorize(pd.Series(keys, dtype=object), sort=True, use_na_sentinel=False)
+        labels = pd.Index(uniques, name=by)
+        order = np.asarray(lab_codes, dtype=np.int64)
+    new_tokens = np.zeros(len(labels), dtype=np.int64)
+    np.add.at(new_tokens, order[: len(tokens)], tokens)
+    best = (
+        forms_acc.sort(["term", "n", "surface"], descending=[False, True, False])
+        .unique("term", keep="first", maintain_order=True)
+        .select("term", pl.col("surface").alias("form"))
+    )
+    acc = acc.with_columns(pl.Series("g", order[acc["g"].to_numpy()]) if len(acc) else pl.col("g"))
+    if by is None and len(acc):
+        acc = acc.group_by(["g", "term"]).agg(pl.col("count", "docfreq").sum())
+    out = acc.join(best, on="term", how="left").sort(["g", "term"]).select("g", "term", "form", "count", "docfreq")
+    frame = pd.DataFrame(
+        {
+            "g": out["g"].to_numpy().astype(np.int64),
+            "term": np.array(out["term"].to_list(), dtype=object),
+            "form": np.array(out["form"].to_list(), dtype=object),
+            "count": out["count"].to_numpy().astype(np.int64),
+            "docfreq": out["docfreq"].to_numpy().astype(np.int64),
+        }
+    )
+    return labels, frame, new_tokens

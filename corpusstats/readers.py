@@ -33,6 +33,8 @@ __all__ = [
     "iter_records",
     "iter_text_chunks",
     "load_records",
+    "CorpusScan",
+    "scan_corpus",
 ]
 
 #: Records per batch handed back by :func:`iter_records`.
@@ -363,3 +365,80 @@ def load_records(
     for d in docs:
         del d["line"]
     return docs, [summary, *problems]
+
+
+@dataclass(frozen=True)
+class CorpusScan:
+    """Record files read lazily, batch by batch: a corpus too big to hold as :class:`~corpusstats.Corpus`.
+
+    Made by :func:`scan_corpus`. Iterating gives lists of document dicts
+    (``doc_id, source, date, text`` and other fields); records that
+    :func:`corpusstats.load_corpus` would report are left out (load a sample
+    with ``load_corpus`` to see the report). ``cs.word_frequencies(scan, by=...)``
+    counts it chunk by chunk, with memory set by the vocabulary, not the corpus.
+    """
+
+    paths: tuple[Path, ...]
+    root: Path
+    columns: Columns = Columns()  # noqa: B008
+    encoding: str | None = None
+    chunk_rows: int = BATCH_ROWS
+
+    def __iter__(self) -> Iterator[list[dict[str, Any]]]:
+        for path in self.paths:
+            rel = path.relative_to(self.root).as_posix() if path != self.root else path.name
+            parts = Path(rel).parts
+            default_source = parts[0] if len(parts) > 1 else "unknown"
+            for batch in iter_records(
+                path,
+                rel,
+                columns=self.columns,
+                default_source=default_source,
+                encoding=self.encoding,
+                batch_rows=self.chunk_rows,
+            ):
+                if batch.docs:
+                    yield batch.docs
+
+    @property
+    def size(self) -> int:
+        """Bytes on disk (compressed files count as stored)."""
+        return sum(p.stat().st_size for p in self.paths)
+
+
+def scan_corpus(
+    path: str | Path,
+    *,
+    text_column: str = "text",
+    source_column: str = "source",
+    date_column: str = "date",
+    id_column: str = "doc_id",
+    encoding: str | None = None,
+    chunk_rows: int = BATCH_ROWS,
+) -> CorpusScan:
+    """A :class:`CorpusScan` of one record file or of every record file under a directory (hidden ones left out).
+
+    Nothing is read until it is iterated. The columns mean what they mean for
+    :func:`corpusstats.load_corpus`.
+    """
+    root = Path(path)
+    if not root.exists():
+        raise FileNotFoundError(f"no such file or directory: {str(root)!r}")
+    if root.is_file():
+        if record_kind(root) is None:
+            raise ValueError(f"not a record file (.jsonl, .jsonl.gz, .csv, .csv.gz, .parquet): {str(root)!r}")
+        paths: tuple[Path, ...] = (root,)
+        base = root.parent
+    else:
+        base = root
+        paths = tuple(
+            sorted(
+                p
+                for p in root.rglob("*")
+                if p.is_file()
+                and record_kind(p) is not None
+                and not any(part.startswith(".") for part in p.relative_to(root).parts)
+            )
+        )
+    columns = Columns(text=text_column, source=source_column, date=date_column, doc_id=id_column)
+    return CorpusScan(paths=paths, root=base, columns=columns, encoding=encoding, chunk_rows=chunk_rows)

@@ -145,3 +145,26 @@ def test_iter_text_chunks_streams_the_texts(tmp_path):
     chunks = list(iter_text_chunks(tmp_path / "d.jsonl", chunk_rows=3))
     assert [len(c) for c in chunks] == [3, 3, 1]
     assert chunks[2] == ["نص رقم 6"]
+
+
+def test_scanned_jsonl_counts_like_the_loaded_corpus(tmp_path, monkeypatch):
+    from corpusstats import counts
+
+    monkeypatch.setattr(counts, "WORKERS", 2)
+    # every paragraph of the seeds a record: many small documents, in chunks of 7 records
+    records = []
+    for r in _seed_records():
+        for i, para in enumerate(p for p in r["text"].split("\n") if p.strip()):
+            records.append({"doc_id": f"{r['doc_id']}#{i}", "source": r["source"], "text": para})
+    (tmp_path / "d").mkdir()
+    half = len(records) // 2
+    for name, part in (("a.jsonl", records[:half]), ("b.jsonl", records[half:])):
+        lines = [json.dumps(r, ensure_ascii=False) for r in part]
+        (tmp_path / "d" / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    loaded = cs.load_corpus(tmp_path / "d")
+    scan = cs.scan_corpus(tmp_path / "d", chunk_rows=7)
+    assert len(loaded) == len(records) > 100
+    for opts in ({"by": "source"}, {}, {"stopwords": True, "min_count": 2}, {"normalize": False}):
+        pd.testing.assert_frame_equal(cs.word_frequencies(scan, **opts), cs.word_frequencies(loaded, **opts))
+    with pytest.raises(ValueError, match="unigrams without clitic splitting"):
+        cs.word_frequencies(scan, ngram=2)
