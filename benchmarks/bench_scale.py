@@ -10,7 +10,14 @@ the clock starts after the imports. Baselines, printed as ratios in one run:
   is started and closed inside the timed call, against ``local_all``;
 - peak RSS of ``local_all`` at the first size against the second (target: at most 1.2x).
 
-Run: ``make bench`` or ``.venv/bin/python benchmarks/bench_scale.py [MB MB]`` (default 100 500).
+Then streaming: a JSON Lines file written on the fly (the paragraphs of a 100 MB generated corpus,
+one record each, written ``k`` times over with ids and sources of their own: the vocabulary stays
+that of 100 MB, the number of records and bytes grows) is counted by
+``word_frequencies(scan_corpus(file), by="source")`` without a Corpus, at 100 MB and 1 GB; the
+peak RSS of the two runs is compared (target: the 1 GB run under 1 GB RSS).
+
+Run: ``make bench`` or ``.venv/bin/python benchmarks/bench_scale.py [MB MB]`` (default 100 500);
+``--stream`` runs only the streaming part.
 """
 
 from __future__ import annotations
@@ -31,6 +38,13 @@ HERE = Path(__file__).resolve().parent
 def run_one(method: str, folder: Path) -> dict:
     import corpusstats as cs
     from corpusstats import counts
+
+    if method == "scan":
+        t0 = time.perf_counter()
+        freq = cs.word_frequencies(cs.scan_corpus(folder), by="source")
+        seconds = time.perf_counter() - t0
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        return {"load_s": 0.0, "count_s": seconds, "rss_mb": rss, "rows": len(freq)}
 
     engine = "dask" if method == "dask" else "local"
     if method == "local_1":
@@ -81,8 +95,43 @@ def main(sizes: list[float]) -> None:
         print(f"peak RSS {s1:.0f} MB / {s0:.0f} MB corpus: {r1 / r0:.2f}x (target <= 1.2x)")
 
 
+def write_jsonl(folder: Path, out: Path, times: int) -> int:
+    """The paragraphs of the ``.txt`` files of ``folder`` as JSON Lines records, ``times`` over; returns bytes."""
+    paragraphs = [p for f in sorted(folder.glob("*.txt")) for p in f.read_text(encoding="utf-8").split("\n") if p]
+    with open(out, "w", encoding="utf-8") as fh:
+        for k in range(times):
+            for i, p in enumerate(paragraphs):
+                fh.write(json.dumps({"doc_id": f"{k}-{i}", "source": f"s{(i + k) % 7}", "text": p}, ensure_ascii=False))
+                fh.write("\n")
+    return out.stat().st_size
+
+
+def stream() -> None:
+    sys.path.insert(0, str(HERE))
+    from _corpus import write_corpus
+
+    print("\nstreaming word_frequencies(scan_corpus(jsonl), by='source'):")
+    print("| JSON Lines | records | count (s) | peak RSS (MB) |")
+    print("|---|---:|---:|---:|")
+    rss = []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = write_corpus(Path(tmp) / "corpus", 100)
+        for times in (1, 10):
+            out = Path(tmp) / f"dump{times}.jsonl"
+            size = write_jsonl(folder, out, times)
+            n = sum(1 for _ in open(out, "rb"))
+            r = measure("scan", out)
+            out.unlink()
+            print(f"| {size / 1e9:.2f} GB | {n:,} | {r['count_s']:.1f} | {r['rss_mb']:.0f} |")
+            rss.append(r["rss_mb"])
+    print(f"peak RSS 10x the records / 1x: {rss[1] / rss[0]:.2f}x; 1 GB run under 1 GB RSS: {rss[1] < 1024}")
+
+
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--one":
         print(json.dumps(run_one(sys.argv[2], Path(sys.argv[3]))))
+    elif len(sys.argv) > 1 and sys.argv[1] == "--stream":
+        stream()
     else:
         main([float(a) for a in sys.argv[1:]] or [100, 500])
+        stream()
