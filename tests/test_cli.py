@@ -36,7 +36,7 @@ def test_freq_by_source_json(capsys):
 def test_info_csv(capsys):
     assert main(["info", str(SEEDS), "--format", "csv"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == "path,status,encoding,reason,chars"
+    assert lines[0] == "path,status,encoding,reason,chars,line"  # line: the record of a JSONL/CSV/Parquet file
     assert len(lines) == 7
 
 
