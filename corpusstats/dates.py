@@ -56,6 +56,7 @@ from typing import Any
 
 import pandas as pd
 
+from ._progress import progress_bar
 from .arabic import _DIGIT_MAP, INVISIBLES, MARKS, QURANIC_OTHER, TATWEEL
 
 __all__ = [
@@ -4141,7 +4142,7 @@ def _documents(obj: Any) -> pd.DataFrame:
     raise TypeError(f"date_mentions() expects a Corpus, a DataFrame or a str, not {type(obj).__name__}")
 
 
-def date_mentions(corpus_or_text: Any, *, reference_date: Any = None) -> pd.DataFrame:
+def date_mentions(corpus_or_text: Any, *, reference_date: Any = None, progress: bool | None = None) -> pd.DataFrame:
     """Find, resolve and normalize every date expression.
 
     Parameters
@@ -4154,6 +4155,9 @@ def date_mentions(corpus_or_text: Any, *, reference_date: Any = None) -> pd.Data
         Anchor for relative expressions (أمس، الثلاثاء، الشهر الماضي) in a
         string, and for documents whose own ``anchor_date``/``date`` is
         missing.  A document's own date always wins.
+    progress:
+        A progress bar over the documents: True, False, or None (only for
+        big corpora in a terminal or notebook, never under CI).
 
     Returns
     -------
@@ -4175,7 +4179,10 @@ def date_mentions(corpus_or_text: Any, *, reference_date: Any = None) -> pd.Data
         fallback = _to_date(reference_date)
         has_anchor = "anchor_date" in docs.columns
         has_date = "date" in docs.columns
+        size = int(docs["text"].fillna("").str.len().sum()) if "text" in docs.columns else 0
+        bar = progress_bar(progress, total=len(docs), size=size, desc="dates", unit="doc")
         for rec in docs.itertuples(index=False):
+            bar.update(1)
             d = rec._asdict()
             anchor = _to_date(d.get("anchor_date")) if has_anchor else None
             if anchor is None and has_date:
@@ -4184,6 +4191,7 @@ def date_mentions(corpus_or_text: Any, *, reference_date: Any = None) -> pd.Data
                 anchor = fallback
             for r in find_dates(d.get("text") or "", anchor):
                 rows.append({"doc_id": d.get("doc_id"), "source": d.get("source"), **r})
+        bar.close()
     df = pd.DataFrame(rows, columns=COLUMNS)
     df["start"] = df["start"].astype("int64")
     df["end"] = df["end"].astype("int64")

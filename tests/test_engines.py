@@ -84,3 +84,11 @@ def test_dask_without_a_client_starts_a_local_cluster(small_chunks):
         distributed.get_client()  # no client around: the engine starts (and closes) a process LocalCluster
     got = cs.word_frequencies(cs.load_corpus(SEEDS), by="source", engine="dask")
     pd.testing.assert_frame_equal(got, cs.word_frequencies(cs.load_corpus(SEEDS), by="source"))
+
+
+def test_date_extraction_progress_bar(capsys, monkeypatch, seeds_corpus):
+    monkeypatch.setenv("CI", "true")
+    with_bar = cs.date_mentions(seeds_corpus, progress=True)
+    assert "dates" in capsys.readouterr().err
+    pd.testing.assert_frame_equal(with_bar, cs.date_mentions(seeds_corpus))  # default: no bar under CI
+    assert capsys.readouterr().err == ""
