@@ -20,6 +20,7 @@ from .corpus import Corpus, load_corpus
 from .counts import TermCounts, TokenStream, count_terms
 from .frequency import lexical_stats, word_frequencies, zipf_fit
 from .sources import dispersion, keyness, positions, spelling_variants, term_usage
+from .readers import CorpusScan, scan_corpus
 
 if TYPE_CHECKING:  # loaded lazily by __getattr__ below
     from .dates import date_mentions
@@ -29,6 +30,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Corpus",
+    "CorpusScan",
     "TermCounts",
     "Token",
     "TokenStream",
@@ -45,6 +47,7 @@ __all__ = [
     "normalize",
     "positions",
     "spelling_variants",
+    "scan_corpus",
     "split_proclitics",
     "stopwords",
     "tokenize",

@@ -18,11 +18,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from . import readers
+from ._progress import progress_bar
+
 __all__ = ["Corpus", "load_corpus", "decode_bytes", "MANIFEST_NAME", "REPORT_COLUMNS"]
 
 MANIFEST_NAME = "sources.csv"
 DOCUMENT_COLUMNS = ["doc_id", "source", "date", "text"]
-REPORT_COLUMNS = ["path", "status", "encoding", "reason", "chars"]
+REPORT_COLUMNS = ["path", "status", "encoding", "reason", "chars", "line"]
 UNKNOWN_SOURCE = "unknown"
 
 _MAGIC = [
@@ -255,6 +258,7 @@ class Corpus:
                 "encoding": None,
                 "reason": [_join(r, "text is empty") if e else r for r, e in zip(reasons, empty, strict=True)],
                 "chars": np.array([len(t) for t in out["text"]], dtype=np.int64),
+                "line": pd.array([None] * len(out), dtype="Int64"),
             },
             columns=REPORT_COLUMNS,
         )
@@ -264,8 +268,26 @@ class Corpus:
         return cls(documents=docs, report=report)
 
 
-def load_corpus(path: str | os.PathLike[str], *, encoding: str | None = None) -> Corpus:
+def load_corpus(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str | None = None,
+    text_column: str = "text",
+    source_column: str = "source",
+    date_column: str = "date",
+    id_column: str = "doc_id",
+    progress: bool | None = None,
+) -> Corpus:
     """Load a directory of ``.txt`` files (recursively) or one file.
+
+    Also read: ``.txt.gz`` (one document a file, like ``.txt``), and record
+    files with one document a record: JSON Lines (``.jsonl``, ``.jsonl.gz``),
+    CSV (``.csv``, ``.csv.gz``) and Parquet, whose fields ``text_column``,
+    ``source_column``, ``date_column`` and ``id_column`` give the text and
+    metadata (other fields become columns). They are read in batches by
+    :mod:`corpusstats.readers`; each record not loaded is a report row with
+    the file, its ``line`` and the reason. ``progress`` shows a bar (see
+    :func:`corpusstats._progress.show_progress`).
 
     A ``sources.csv`` at the root, with a ``file`` column (path relative to the
     root) and any of ``source``, ``date`` and further columns, gives each file
@@ -304,22 +326,39 @@ def load_corpus(path: str | os.PathLike[str], *, encoding: str | None = None) ->
         if not manifest_path.is_file():
             manifest_path = None
     manifest, manifest_note = _read_manifest(manifest_path) if manifest_path else ({}, "")
+    columns = readers.Columns(text=text_column, source=source_column, date=date_column, doc_id=id_column)
+    sizes = [f.stat().st_size if f.is_file() else 0 for f in files]
+    bar = progress_bar(progress, total=sum(sizes), size=sum(sizes), desc="loading")
     seen: set[str] = set()
     parsed_dates: dict[str, Any] = {}
-    for f in files:
+    for f, f_size in zip(files, sizes, strict=True):
         rel = f.relative_to(base).as_posix()
+        if readers.record_kind(f) is None:
+            bar.update(f_size)
         if manifest_path is not None and f == manifest_path:
             rows.append(_row(rel, "skipped", None, f"manifest: metadata for {len(manifest)} files{manifest_note}", 0))
             continue
-        if f.suffix.lower() != ".txt":
+        if readers.record_kind(f) is not None:
+            source = Path(rel).parts[0] if len(Path(rel).parts) > 1 else UNKNOWN_SOURCE
+            try:
+                new_docs, new_rows = readers.load_records(
+                    f, rel, columns=columns, default_source=source, encoding=encoding, bar=bar
+                )
+            except (OSError, ValueError, EOFError) as exc:  # unreadable, no text column, broken gzip or Parquet
+                rows.append(_row(rel, "skipped", None, f"cannot read: {exc}", 0))
+                continue
+            docs.extend(new_docs)
+            rows.extend(new_rows)
+            continue
+        if not f.name.lower().endswith((".txt", ".txt.gz")):
             rows.append(_row(rel, "skipped", None, f"not a .txt file ({f.suffix or 'no extension'})", 0))
             continue
         try:
             if not stat.S_ISREG(f.stat().st_mode):  # reading a FIFO or device would block or never end
                 rows.append(_row(rel, "skipped", None, "not a regular file (a FIFO, socket or device), not read", 0))
                 continue
-            data = f.read_bytes()
-        except OSError as exc:
+            data = readers.read_text_bytes(f)
+        except (OSError, EOFError) as exc:
             rows.append(_row(rel, "skipped", None, f"cannot read: {exc.strerror or exc}", 0))
             continue
         try:
@@ -359,6 +398,8 @@ def load_corpus(path: str | os.PathLike[str], *, encoding: str | None = None) ->
     documents = documents.sort_values("doc_id", kind="stable").reset_index(drop=True)
     report = pd.DataFrame(rows, columns=REPORT_COLUMNS).sort_values("path", kind="stable").reset_index(drop=True)
     report["chars"] = report["chars"].astype("int64")
+    report["line"] = report["line"].astype("Int64")
+    bar.close()
     return Corpus(documents=documents, report=report, root=str(root))
 
 
@@ -379,7 +420,7 @@ def _read_manifest(path: Path) -> tuple[dict[str, dict[str, str]], str]:
 
 
 def _row(path: str, status: str, encoding: str | None, reason: str, chars: int) -> dict[str, Any]:
-    return {"path": path, "status": status, "encoding": encoding, "reason": reason, "chars": chars}
+    return {"path": path, "status": status, "encoding": encoding, "reason": reason, "chars": chars, "line": None}
 
 
 def _join(a: str, b: str) -> str:

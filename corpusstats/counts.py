@@ -39,6 +39,7 @@ import numpy as np
 import pandas as pd
 
 from ._checks import check_bool, check_int, describe
+from ._progress import progress_bar
 from .arabic import (
     _INVISIBLE_RE,
     _SIMPLE_CHARS,
@@ -67,6 +68,8 @@ __all__ = [
     "map_chunk",
     "merge",
     "map_merge",
+    "ENGINES",
+    "check_engine",
     "raw_stream",
     "token_stream",
     "fold_types",
@@ -315,35 +318,111 @@ def _chunks(texts: Sequence[str]) -> Iterable[list[str]]:
         yield chunk
 
 
-def raw_stream(corpus: Corpus) -> RawStream:
+def raw_stream(corpus: Corpus, *, engine: str = "local", progress: bool | None = None) -> RawStream:
     """The corpus's raw token stream (map over chunks + merge); not cached: the token streams made from it are."""
-    return map_merge(corpus.documents["text"])
+    return map_merge(corpus.documents["text"], engine=engine, progress=progress)
 
 
-def map_merge(texts: Iterable[str], *, workers: int | None = None) -> RawStream:
-    """Map every chunk of ``texts`` and merge, on ``workers`` threads (default: every core).
+#: Threads of the local engine when ``map_merge`` is not given ``workers`` (None: every core).
+WORKERS: int | None = None
 
-    polars releases the GIL while its regex runs, so threads use all cores
-    without copying the texts into other processes.
+#: Where the map step runs: ``"local"`` (threads in this process) or ``"dask"`` (a dask.distributed cluster).
+ENGINES = ("local", "dask")
+
+
+def check_engine(engine: Any) -> str:
+    """Raise unless ``engine`` is one of :data:`ENGINES`."""
+    if not isinstance(engine, str):
+        raise TypeError(f"engine must be one of {list(ENGINES)} (str), got {describe(engine)}")
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be one of {list(ENGINES)}, got {engine!r}")
+    return engine
+
+
+def map_merge(
+    texts: Iterable[str], *, workers: int | None = None, engine: str = "local", progress: bool | None = None
+) -> RawStream:
+    """Map every chunk of ``texts`` and merge: the same map and merge whatever the engine.
+
+    ``engine="local"``: on ``workers`` threads (default: every core); polars
+    releases the GIL while its regex runs, so threads use all cores without
+    copying the texts into other processes. ``engine="dask"``: the chunks are
+    sent to the workers of the active ``dask.distributed`` client (or of a
+    ``LocalCluster`` started for this call and closed after it) and mapped
+    there; the merge runs here. The result is the same either way.
     """
+    check_engine(engine)
     chunks = list(_chunks(texts))
-    workers = min(len(chunks), workers or os.cpu_count() or 1)
-    if workers <= 1:
-        return merge([map_chunk(c) for c in chunks])
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        return merge(list(pool.map(map_chunk, chunks)))
+    size = sum(len(t) for c in chunks for t in c)
+    bar = progress_bar(progress, total=len(chunks), size=size, desc="counting", unit="chunk")
+    try:
+        if engine == "dask":
+            return merge(_dask_map(chunks, bar))
+        workers = min(len(chunks), workers or WORKERS or os.cpu_count() or 1)
+        if workers <= 1:
+            parts = []
+            for c in chunks:
+                parts.append(map_chunk(c))
+                bar.update(1)
+            return merge(parts)
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            parts = []
+            for part in pool.map(map_chunk, chunks):
+                parts.append(part)
+                bar.update(1)
+            return merge(parts)
+    finally:
+        bar.close()
+
+
+def _dask_map(chunks: list[list[str]], bar: Any) -> list[RawStream]:
+    """:func:`map_chunk` over ``chunks`` on dask.distributed workers, results in chunk order."""
+    try:
+        from distributed import Client, LocalCluster, as_completed, get_client
+    except ImportError:
+        raise ImportError(
+            'engine="dask" needs dask.distributed: pip install "corpusstats[dask]" (or use engine="local")'
+        ) from None
+    own = None
+    try:
+        client = get_client()
+    except ValueError:  # no client: a LocalCluster for this call, on this machine only
+        cluster = LocalCluster(
+            n_workers=os.cpu_count() or 1, threads_per_worker=1, host="127.0.0.1", dashboard_address=None
+        )
+        client = Client(cluster)
+        own = (client, cluster)
+    try:
+        futures = client.map(map_chunk, chunks, pure=False)  # pure=False: no hashing of the texts for keys
+        for _ in as_completed(futures):
+            bar.update(1)
+        return client.gather(futures)
+    finally:
+        if own is not None:
+            own[0].close()
+            own[1].close()
 
 
 # --- per type, once ---------------------------------------------------------------
 
 
-def token_stream(corpus: Corpus, *, normalize: bool = True, clitics: bool = False) -> TokenStream:
-    """The unigram :class:`TokenStream` of ``corpus`` (cached on the corpus)."""
+def token_stream(
+    corpus: Corpus,
+    *,
+    normalize: bool = True,
+    clitics: bool = False,
+    engine: str = "local",
+    progress: bool | None = None,
+) -> TokenStream:
+    """The unigram :class:`TokenStream` of ``corpus`` (cached on the corpus, whichever engine made it)."""
     check_bool("normalize", normalize)
     check_bool("clitics", clitics)
+    check_engine(engine)
     return corpus.cached(
         ("token_stream", normalize, clitics),
-        lambda: _build_stream(raw_stream(corpus), normalize=normalize, clitics=clitics),  # raw: used once
+        lambda: _build_stream(  # the raw stream is used once
+            raw_stream(corpus, engine=engine, progress=progress), normalize=normalize, clitics=clitics
+        ),
     )
 
 
@@ -506,8 +585,19 @@ def count_terms(
     normalize: bool = True,
     clitics: bool = False,
     stopwords: Any = False,
+    engine: str = "local",
+    progress: bool | None = None,
 ) -> TermCounts:
     """Count terms per document: the one options stage every statistic reads.
+
+    ``engine`` says where the map step (tokenizing chunks of documents) runs:
+    ``"local"`` (default) on threads over all cores of this machine, ``"dask"``
+    on the workers of the active ``dask.distributed`` client, or of a
+    ``LocalCluster`` started when there is none (``pip install
+    "corpusstats[dask]"``). The result is the same with either, so it is cached
+    once: a corpus already counted is not counted again on another engine.
+    ``progress`` shows a bar over the chunks (None: only for big corpora, in a
+    terminal or notebook, never under CI).
 
     ``ngram`` n > 1 counts n-grams inside sentences (never across a sentence
     break or a document). ``stopwords`` is ``False``, ``True`` (the bundled list)
@@ -529,13 +619,17 @@ def count_terms(
     ngram = check_int("ngram", ngram, minimum=1)
     check_bool("normalize", normalize)
     check_bool("clitics", clitics)
+    check_engine(engine)
     stopset = resolve_stopwords(stopwords, normalize=normalize)
     key = ("count_terms", ngram, normalize, clitics, stopset)
-    return corpus.cached(key, lambda: _count(corpus, ngram, normalize, clitics, stopset))
+    run = {"engine": engine, "progress": progress}
+    return corpus.cached(key, lambda: _count(corpus, ngram, normalize, clitics, stopset, run))
 
 
-def _count(corpus: Corpus, ngram: int, normalize: bool, clitics: bool, stopset: frozenset[str] | None) -> TermCounts:
-    stream = token_stream(corpus, normalize=normalize, clitics=clitics)
+def _count(
+    corpus: Corpus, ngram: int, normalize: bool, clitics: bool, stopset: frozenset[str] | None, run: dict[str, Any]
+) -> TermCounts:
+    stream = token_stream(corpus, normalize=normalize, clitics=clitics, **run)
     docs = corpus.documents.drop(columns="text").reset_index(drop=True)
     vocab = stream.vocab
     if stopset:
@@ -678,19 +772,21 @@ def _join(words: np.ndarray, digits: list[np.ndarray]) -> np.ndarray:
 _DEFAULTS = {"ngram": 1, "normalize": True, "clitics": False, "stopwords": False}
 
 
-def resolve_counts(data: Any, **options: Any) -> TermCounts:
+def resolve_counts(data: Any, *, engine: str = "local", progress: bool | None = None, **options: Any) -> TermCounts:
     """The :class:`TermCounts` a statistic works on: ``data`` is a Corpus or a TermCounts.
 
     A Corpus is counted with ``options`` (``ngram``, ``normalize``, ``clitics``,
-    ``stopwords``). A TermCounts is used as it is: its options are its own, and
+    ``stopwords``) on ``engine`` (see :func:`count_terms`). A TermCounts is used
+    as it is: its options are its own (``engine`` has nothing left to do), and
     an option given with a value other than its default and the counts' own
     raises ``ValueError`` (count again with :func:`count_terms`).
     """
+    check_engine(engine)
     unknown = set(options) - set(_DEFAULTS)
     if unknown:
         raise TypeError(f"unknown counting options {sorted(unknown)}; expected {sorted(_DEFAULTS)}")
     if isinstance(data, Corpus):
-        return count_terms(data, **options)
+        return count_terms(data, engine=engine, progress=progress, **options)
     if isinstance(data, TermCounts):
         for name, value in options.items():
             if name == "stopwords":
@@ -736,3 +832,145 @@ def group_matrix(tc: TermCounts, by: str | None) -> tuple[pd.Index, sparse.csr_m
         (np.ones(n_docs, dtype=np.int64), (codes, np.arange(n_docs))), shape=(len(labels), n_docs), dtype=np.int64
     )
     return labels, G
+
+
+# --- counting a corpus that is iterated, not held ------------------------------------
+
+
+def _map_groups(texts: list[str], groups: np.ndarray, normalize: bool) -> tuple[Any, Any, np.ndarray]:
+    """One chunk reduced to what frequencies need: (group, term) counts and document frequencies,
+    (term, surface) counts for the forms, and running tokens per group. Exact when summed over chunks."""
+    import polars as pl
+
+    raw = map_chunk(texts)
+    n_docs, n_groups = len(texts), int(groups.max()) + 1 if len(groups) else 0
+    per_doc = np.diff(raw.doc_starts)
+    tokens = np.bincount(groups, weights=per_doc, minlength=n_groups).astype(np.int64)
+    if not len(raw.types):
+        empty = pl.DataFrame(schema={"g": pl.Int64, "term": pl.String, "count": pl.Int64, "docfreq": pl.Int64})
+        return empty, pl.DataFrame(schema={"term": pl.String, "surface": pl.String, "n": pl.Int64}), tokens
+    terms = fold_series(raw.types) if normalize else raw.types
+    vocab = terms.unique().sort()
+    table = pl.DataFrame({"t": vocab, "i": np.arange(len(vocab), dtype=np.int64)})
+    term_of_type = pl.DataFrame({"t": terms}).join(table, on="t", how="left", maintain_order="left")["i"].to_numpy()
+    T = len(vocab)
+    tid = term_of_type[raw.ids]
+    doc = np.repeat(np.arange(n_docs, dtype=np.int64), per_doc)
+    g_tok = groups[doc].astype(np.int64)
+    counts = np.bincount(g_tok * T + tid, minlength=n_groups * T)
+    pairs = np.unique(doc * T + tid)
+    docfreq = np.bincount(groups[pairs // T].astype(np.int64) * T + pairs % T, minlength=n_groups * T)
+    nz = np.flatnonzero(counts)
+    part = pl.DataFrame(
+        {"g": nz // T, "term": vocab.gather(nz % T), "count": counts[nz], "docfreq": docfreq[nz]},
+    )
+    surfaces = pl.DataFrame(
+        {
+            "term": terms,
+            "surface": raw.types.str.replace_all(f"[{INVISIBLES}]", ""),
+            "n": np.bincount(raw.ids, minlength=len(raw.types)).astype(np.int64),
+        }
+    )
+    return part, surfaces, tokens
+
+
+def scan_counts(
+    chunks: Iterable[list[dict[str, Any]]],
+    *,
+    by: str | None = None,
+    normalize: bool = True,
+    workers: int | None = None,
+    progress: bool | None = None,
+) -> tuple[pd.Index, pd.DataFrame, np.ndarray]:
+    """Unigram counts per group of a corpus given as chunks of document dicts, never held whole.
+
+    Each chunk is mapped on a thread (at most two chunks per thread in memory),
+    reduced to (group, term) counts and document frequencies, and added to a
+    running total; memory follows the vocabulary times the groups, not the
+    corpus. Returns the sorted group labels, a frame ``g, term, form, count,
+    docfreq`` (``g`` indexes the labels; ``term`` in sorted order within a
+    group) and running tokens per group. The same numbers as
+    :func:`count_terms` on the loaded corpus.
+    """
+    import polars as pl
+
+    check_bool("normalize", normalize)
+    codes: dict[Any, int] = {}
+    acc: Any = None
+    forms_acc: Any = None
+    tokens = np.zeros(0, dtype=np.int64)
+    workers = workers or WORKERS or os.cpu_count() or 1
+    size = int(getattr(chunks, "size", 0))  # a CorpusScan knows its bytes on disk
+    bar = progress_bar(progress, total=None, size=size, desc="counting", unit="doc")
+
+    def prepare(docs: list[dict[str, Any]]) -> tuple[list[str], np.ndarray]:
+        if by is not None and docs and by not in docs[0] and any(by not in d for d in docs):
+            raise ValueError(f"by={by!r} is not a field of the records; they have {sorted(docs[0])}")
+        keys = [None if by is None else d.get(by) for d in docs]
+        groups = np.fromiter((codes.setdefault(k, len(codes)) for k in keys), dtype=np.int64, count=len(keys))
+        return [d["text"] for d in docs], groups
+
+    def add(result: tuple[Any, Any, np.ndarray], n_docs: int) -> None:
+        nonlocal acc, forms_acc, tokens
+        part, surfaces, tok = result
+        if len(tok) > len(tokens):
+            tokens = np.concatenate([tokens, np.zeros(len(tok) - len(tokens), dtype=np.int64)])
+        tokens[: len(tok)] += tok
+        acc = (
+            part
+            if acc is None
+            else pl.concat([acc, part]).group_by(["g", "term"]).agg(pl.col("count", "docfreq").sum())
+        )
+        forms_acc = (
+            surfaces
+            if forms_acc is None
+            else pl.concat([forms_acc, surfaces]).group_by(["term", "surface"]).agg(pl.col("n").sum())
+        )
+        bar.update(n_docs)
+
+    try:
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            pending: list[Any] = []
+            for docs in chunks:
+                texts, groups = prepare(docs)
+                pending.append((pool.submit(_map_groups, texts, groups, normalize), len(texts)))
+                if len(pending) >= 2 * workers:
+                    fut, n = pending.pop(0)
+                    add(fut.result(), n)
+            for fut, n in pending:
+                add(fut.result(), n)
+    finally:
+        bar.close()
+    if acc is None:
+        acc = _map_groups([], np.zeros(0, np.int64), normalize)[0]
+        forms_acc = pl.DataFrame(schema={"term": pl.String, "surface": pl.String, "n": pl.Int64})
+    # groups in sorted order of their labels (a missing label last), like group_matrix
+    keys = list(codes)
+    if by is None:
+        labels = pd.Index([None], dtype=object)
+        order = np.zeros(max(len(keys), 1), dtype=np.int64)
+    else:
+        lab_codes, uniques = pd.factorize(pd.Series(keys, dtype=object), sort=True, use_na_sentinel=False)
+        labels = pd.Index(uniques, name=by)
+        order = np.asarray(lab_codes, dtype=np.int64)
+    new_tokens = np.zeros(len(labels), dtype=np.int64)
+    np.add.at(new_tokens, order[: len(tokens)], tokens)
+    best = (
+        forms_acc.sort(["term", "n", "surface"], descending=[False, True, False])
+        .unique("term", keep="first", maintain_order=True)
+        .select("term", pl.col("surface").alias("form"))
+    )
+    acc = acc.with_columns(pl.Series("g", order[acc["g"].to_numpy()]) if len(acc) else pl.col("g"))
+    if by is None and len(acc):
+        acc = acc.group_by(["g", "term"]).agg(pl.col("count", "docfreq").sum())
+    out = acc.join(best, on="term", how="left").sort(["g", "term"]).select("g", "term", "form", "count", "docfreq")
+    frame = pd.DataFrame(
+        {
+            "g": out["g"].to_numpy().astype(np.int64),
+            "term": np.array(out["term"].to_list(), dtype=object),
+            "form": np.array(out["form"].to_list(), dtype=object),
+            "count": out["count"].to_numpy().astype(np.int64),
+            "docfreq": out["docfreq"].to_numpy().astype(np.int64),
+        }
+    )
+    return labels, frame, new_tokens

@@ -8,8 +8,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._checks import check_int
-from .counts import TermCounts, group_matrix, resolve_counts
+from ._checks import check_bool, check_int, describe
+from .counts import TermCounts, fold_types, group_matrix, resolve_counts, resolve_stopwords, scan_counts
+from .readers import CorpusScan
 
 __all__ = ["word_frequencies", "lexical_stats", "zipf_fit", "FREQUENCY_COLUMNS", "LEXICAL_COLUMNS"]
 
@@ -26,11 +27,15 @@ def word_frequencies(
     min_count: int = 1,
     normalize: bool = True,
     clitics: bool = False,
+    engine: str = "local",
 ) -> pd.DataFrame:
     """Term frequencies, like quanteda's ``textstat_frequency``.
 
     ``data`` is a :class:`~corpusstats.Corpus` or the :class:`~corpusstats.TermCounts`
-    of :func:`~corpusstats.count_terms` (whose options are then its own).
+    of :func:`~corpusstats.count_terms` (whose options are then its own), or a
+    :func:`~corpusstats.scan_corpus` of record files too big to load: counted
+    chunk by chunk (unigrams, no clitics; ``by`` a field of the records, its
+    values as read), memory set by the vocabulary, the same table.
     Columns: ``term, form, count, per_10k, rank, docfreq``; with ``by`` (any
     metadata column: ``"source"``, ``"doc_id"``, ``"date"`` …, its dtype kept)
     that column comes first and ``per_10k`` and ``rank`` are within each group.
@@ -46,11 +51,15 @@ def word_frequencies(
     - ``stopwords``: ``False``, ``True`` (the bundled list) or your own words;
       drops stopwords (an n-gram with any stopword in it).
     - ``clitics``: split proclitics first (see ``corpusstats.arabic.split_proclitics``).
+    - ``engine``: where a Corpus is counted, ``"local"`` or ``"dask"`` (see
+      :func:`~corpusstats.count_terms`); the result is the same.
 
     Order: group, then count descending, then term, so ties never reorder.
     """
     min_count = check_int("min_count", min_count, minimum=1)
-    tc = resolve_counts(data, ngram=ngram, normalize=normalize, clitics=clitics, stopwords=stopwords)
+    if isinstance(data, CorpusScan):
+        return _scan_frequencies(data, by, ngram, stopwords, min_count, normalize, clitics)
+    tc = resolve_counts(data, ngram=ngram, normalize=normalize, clitics=clitics, stopwords=stopwords, engine=engine)
     labels, G = group_matrix(tc, by)
     counts = (G @ tc.dtm).tocsr()
     present = (G @ (tc.dtm > 0).astype(np.int64)).tocsr()  # same pattern: nonzero where count > 0
@@ -59,14 +68,29 @@ def word_frequencies(
     tokens = G @ tc.doc_tokens
     g = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))
     t, n, df = counts.indices.astype(np.int64), counts.data.astype(np.int64), present.data.astype(np.int64)
+    return _frequency_frame(by, labels, g, tc.terms[t], tc.forms[t], n, df, tokens, min_count)
+
+
+def _frequency_frame(
+    by: str | None,
+    labels: pd.Index,
+    g: np.ndarray,
+    terms: np.ndarray,
+    forms: np.ndarray,
+    n: np.ndarray,
+    df: np.ndarray,
+    tokens: np.ndarray,
+    min_count: int,
+) -> pd.DataFrame:
+    """The frequency table from (group, term) rows sorted by group then term."""
     keep = n >= min_count
-    g, t, n, df = g[keep], t[keep], n[keep], df[keep]
-    order = np.lexsort((t, -n, g))  # group, count descending, term (term ids follow the terms' sorted order)
-    g, t, n, df = g[order], t[order], n[order], df[order]
+    g, terms, forms, n, df = g[keep], terms[keep], forms[keep], n[keep], df[keep]
+    order = np.lexsort((np.arange(len(g)), -n, g))  # group, count descending, term (rows come in term order)
+    g, terms, forms, n, df = g[order], terms[order], forms[order], n[order], df[order]
     out = pd.DataFrame(
         {
-            "term": tc.terms[t],
-            "form": tc.forms[t],
+            "term": terms,
+            "form": forms,
             "count": n,
             "per_10k": n * 10_000 / np.maximum(tokens[g], 1).astype("float64"),
             "rank": _min_rank(g, n),
@@ -76,6 +100,36 @@ def word_frequencies(
     if by is not None:
         out.insert(0, by, labels.take(g).to_numpy() if len(g) else labels[:0].to_numpy())
     return out
+
+
+def _scan_frequencies(
+    scan: CorpusScan, by: Any, ngram: int, stopwords: Any, min_count: int, normalize: bool, clitics: bool
+) -> pd.DataFrame:
+    """word_frequencies of a corpus read chunk by chunk (unigrams, no clitic splitting)."""
+    if ngram != 1 or clitics:
+        raise ValueError(
+            "a scanned corpus is counted as unigrams without clitic splitting (ngram=1, clitics=False); "
+            "load it with load_corpus for n-grams or clitics"
+        )
+    if by is not None and not isinstance(by, str):
+        raise TypeError(f"by must be None or a field name (str), got {describe(by)}")
+    check_bool("normalize", normalize)
+    stopset = resolve_stopwords(stopwords, normalize=normalize)
+    labels, frame, tokens = scan_counts(scan, by=by, normalize=normalize, progress=None)
+    if stopset:
+        match = frame["term"] if normalize else pd.Series(fold_types(frame["term"].tolist()), dtype=object)
+        frame = frame.loc[~match.isin(stopset).to_numpy()]
+    return _frequency_frame(
+        by,
+        labels,
+        frame["g"].to_numpy(),
+        frame["term"].to_numpy(),
+        frame["form"].to_numpy(),
+        frame["count"].to_numpy(),
+        frame["docfreq"].to_numpy(),
+        tokens,
+        min_count,
+    )
 
 
 def _min_rank(groups: np.ndarray, counts: np.ndarray) -> np.ndarray:
@@ -122,15 +176,18 @@ def zipf_fit(freq: pd.DataFrame) -> dict[str, float]:
     return {"exponent": float(-slope), "intercept": float(intercept), "r_squared": float(r2)}
 
 
-def lexical_stats(data: Any, *, by: str | None = None, normalize: bool = True, clitics: bool = False) -> pd.DataFrame:
+def lexical_stats(
+    data: Any, *, by: str | None = None, normalize: bool = True, clitics: bool = False, engine: str = "local"
+) -> pd.DataFrame:
     """Tokens, types, type/token ratio, hapax legomena and Zipf fit, per group.
 
     ``data`` is a Corpus or a (unigram) TermCounts. Columns: ``[by,] tokens,
     types, ttr, hapax, zipf_exponent, zipf_r_squared``. ``hapax`` counts types
     that occur once; the Zipf exponent is that of :func:`zipf_fit` on the
-    group's rank/frequency list.
+    group's rank/frequency list. ``engine``: where a Corpus is counted (see
+    :func:`~corpusstats.count_terms`).
     """
-    tc: TermCounts = resolve_counts(data, normalize=normalize, clitics=clitics)
+    tc: TermCounts = resolve_counts(data, normalize=normalize, clitics=clitics, engine=engine)
     if tc.ngram != 1:
         raise ValueError(f"lexical_stats needs unigram counts (ngram=1), got ngram={tc.ngram}")
     labels, G = group_matrix(tc, by)

@@ -67,7 +67,7 @@ def test_freq_by_source_json(capsys):
 def test_info_csv(capsys):
     assert main(["info", str(SEEDS), "--format", "csv"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == "path,status,encoding,reason,chars"
+    assert lines[0] == "path,status,encoding,reason,chars,line"  # line: the record of a JSONL/CSV/Parquet file
     assert len(lines) == 1 + len(list(SEEDS.iterdir()))  # header + one row per file (sources.csv too)
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 import pandas as pd
 
+from .._progress import progress_bar
 from .lexicon import _is_trigger, fold
 from .parser import _Parser
 
@@ -141,7 +142,12 @@ def _documents(obj: Any) -> pd.DataFrame:
 
 
 def date_mentions(
-    corpus_or_text: Any, *, reference_date: Any = None, vague: bool = True, holidays: bool = True
+    corpus_or_text: Any,
+    *,
+    reference_date: Any = None,
+    vague: bool = True,
+    holidays: bool = True,
+    progress: bool | None = None,
 ) -> pd.DataFrame:
     """Find, resolve and normalize every date expression.
 
@@ -165,6 +171,9 @@ def date_mentions(
         المولد النبوي، عيد الميلاد; ``data/dates/holidays.tsv``), Hijri ones by Umm al-Qura
         in the year written after them or nearest the anchor; a Hijri month named alone
         (``شهر رمضان``) is the month around the anchor. ``holidays=False`` skips both.
+    progress:
+        A progress bar over the documents: True, False, or None (only for
+        big corpora in a terminal or notebook, never under CI).
 
     Returns
     -------
@@ -186,7 +195,10 @@ def date_mentions(
         fallback = _to_date(reference_date)
         has_anchor = "anchor_date" in docs.columns
         has_date = "date" in docs.columns
+        size = int(docs["text"].fillna("").str.len().sum()) if "text" in docs.columns else 0
+        bar = progress_bar(progress, total=len(docs), size=size, desc="dates", unit="doc")
         for rec in docs.itertuples(index=False):
+            bar.update(1)
             d = rec._asdict()
             anchor = _to_date(d.get("anchor_date")) if has_anchor else None
             if anchor is None and has_date:
@@ -197,6 +209,7 @@ def date_mentions(
                 text if isinstance(text := d.get("text"), str) else "", anchor, vague=vague, holidays=holidays
             ):
                 rows.append({"doc_id": d.get("doc_id"), "source": d.get("source"), **r})
+        bar.close()
     df = pd.DataFrame(rows, columns=COLUMNS)
     df["start"] = df["start"].astype("int64")
     df["end"] = df["end"].astype("int64")
