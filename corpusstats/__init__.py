@@ -19,8 +19,8 @@ from .collocations import clusters, collocations, kwic
 from .corpus import Corpus, load_corpus
 from .counts import TermCounts, TokenStream, count_terms
 from .frequency import lexical_stats, word_frequencies, zipf_fit
-from .sources import dispersion, keyness, positions, spelling_variants, term_usage
 from .readers import CorpusScan, scan_corpus
+from .sources import dispersion, keyness, positions, spelling_variants, term_usage
 
 if TYPE_CHECKING:  # loaded lazily by __getattr__ below
     from .dates import date_mentions
