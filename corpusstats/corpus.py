@@ -149,6 +149,12 @@ class Corpus:
         if self.documents["doc_id"].duplicated().any():
             dups = self.documents.loc[self.documents["doc_id"].duplicated(), "doc_id"].tolist()
             raise ValueError(f"doc_id values must be unique; repeated: {dups[:5]}")
+        if self.documents["text"].dtype != object:
+            # Python strings, not an Arrow-backed string column: reading an Arrow column makes a new
+            # str per document on every access (a second copy of the corpus, and hashes computed again)
+            docs = self.documents.copy()
+            docs["text"] = docs["text"].astype(object)
+            object.__setattr__(self, "documents", docs)
 
     def fingerprint(self) -> int:
         """A hash of the documents as they read now: texts, metadata, order.
@@ -388,7 +394,11 @@ def load_corpus(
     for rel in manifest:
         if rel not in seen and not any(r["path"] == rel for r in rows):
             rows.append(_row(rel, "missing", None, f"listed in {MANIFEST_NAME} but not found", 0))
-    documents = pd.DataFrame(docs, columns=None if docs else DOCUMENT_COLUMNS)
+    # the texts go in as Python strings (object dtype): an Arrow string column would be a second
+    # copy of the corpus, and every read of it would make new str objects
+    texts = pd.Series([d.pop("text") for d in docs], dtype=object)
+    documents = pd.DataFrame(docs, columns=None if docs else [c for c in DOCUMENT_COLUMNS if c != "text"])
+    documents["text"] = texts  # an object Series keeps its dtype (a bare array would be inferred as str)
     extra = [c for c in documents.columns if c not in DOCUMENT_COLUMNS]
     documents = documents[DOCUMENT_COLUMNS + extra]
     documents["date"] = pd.to_datetime(documents["date"])
