@@ -151,3 +151,12 @@ def test_wrong_argument_types_raise_type_error():
         cs.load_corpus("seeds", encoding=1256)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="text must name a column"):
         cs.Corpus.from_dataframe(pd.DataFrame({"text": ["x"]}), text=None)  # type: ignore[arg-type]
+
+
+def test_texts_are_kept_as_python_strings(seeds_corpus):
+    """An Arrow-backed str column would hold a second copy of the corpus and rebuild a str on every read."""
+    assert seeds_corpus.documents["text"].dtype == object
+    frame = cs.Corpus.from_dataframe(pd.DataFrame({"text": pd.Series(["موسكو", "دمشق"], dtype="str")}))
+    assert frame.documents["text"].dtype == object
+    first = seeds_corpus.documents["text"].iloc[0]
+    assert seeds_corpus.documents["text"].iloc[0] is first  # the same object, not a new str per read
