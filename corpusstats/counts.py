@@ -107,6 +107,15 @@ def _take_inplace(table: np.ndarray, ids: np.ndarray) -> np.ndarray:
     return ids
 
 
+def _count_keys(key: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct values of an int64 key array (sorted) and how often each occurs; sorts ``key`` in place."""
+    key.sort()
+    if not len(key):
+        return key, np.zeros(0, np.int64)
+    edge = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
+    return key[edge], np.diff(np.r_[edge, len(key)]).astype(np.int64)
+
+
 def _readonly(a: np.ndarray) -> np.ndarray:
     a.flags.writeable = False
     return a
@@ -449,19 +458,30 @@ def fold_series(types: Any) -> Any:
 _SIMPLE_RE = "^[" + "".join(re.escape(c) for c in sorted(_SIMPLE_CHARS)) + "]*$"
 
 
+def _term_ids(terms: Any) -> tuple[Any, np.ndarray]:
+    """Sorted distinct terms (a polars Series) and, for each entry of ``terms``, its index among them."""
+    import polars as pl
+
+    vocab = terms.unique().sort()
+    table = pl.DataFrame({"t": vocab, "i": np.arange(len(vocab), dtype=np.int32)})
+    return vocab, pl.DataFrame({"t": terms}).join(table, on="t", how="left", maintain_order="left")["i"].to_numpy()
+
+
+def _surfaces(types: Any) -> Any:
+    """Raw token strings as a form shows them: invisible characters (bidi controls, ZWNJ …) removed."""
+    return types.str.replace_all(f"[{INVISIBLES}]", "")
+
+
 def _build_stream(raw: RawStream, *, normalize: bool, clitics: bool) -> TokenStream:
     """The token stream from a raw stream, which it consumes (its ids may be rewritten in place)."""
     import polars as pl
 
     n_types = len(raw.types)
     raw_counts = _bincount(raw.ids, n_types)
-    surfaces = raw.types.str.replace_all(f"[{INVISIBLES}]", "")
+    surfaces = _surfaces(raw.types)
     folded = fold_series(raw.types) if (normalize or clitics) else raw.types
     if not clitics:  # one term per raw type: all in polars
-        terms = folded if normalize else raw.types
-        vocab_s = terms.unique().sort()
-        table = pl.DataFrame({"t": vocab_s, "i": np.arange(len(vocab_s), dtype=np.int32)})
-        term_of_type = pl.DataFrame({"t": terms}).join(table, on="t", how="left", maintain_order="left")["i"].to_numpy()
+        vocab_s, term_of_type = _term_ids(folded if normalize else raw.types)
         vocab = vocab_s.to_list()
         ids = raw.ids if raw.ids.dtype == np.int32 and raw.ids.flags.writeable else raw.ids.astype(np.int32)
         _take_inplace(term_of_type.astype(np.int32), ids)  # the raw ids are not kept: rewrite them in place
@@ -683,12 +703,9 @@ def _unigram_matrix(stream: TokenStream, is_stop: np.ndarray) -> tuple[sparse.cs
         if is_stop.any():
             keep = ~is_stop[ids]
             ids, docs = ids[keep], docs[keep]
-        key = docs * V + ids
-        key.sort()
-        if len(key):
-            edge = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
-            data.append(np.diff(np.r_[edge, len(key)]).astype(np.int64))
-            uniq = key[edge]
+        uniq, n = _count_keys(docs * V + ids)
+        if len(uniq):
+            data.append(n)
             doc = uniq // V
             indices.append(col_of[uniq - doc * V].astype(np.int32))
             per_doc += np.bincount(doc, minlength=n_docs)
@@ -742,15 +759,7 @@ def _doc_term_matrix(rows: np.ndarray, cols: np.ndarray, n_docs: int, n_terms: i
     from scipy import sparse
 
     width = max(n_terms, 1)
-    key = rows.astype(np.int64) * width + cols
-    key.sort()
-    if len(key):
-        edge = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
-        data = np.diff(np.r_[edge, len(key)]).astype(np.int64)
-        uniq = key[edge]
-    else:
-        data, uniq = np.zeros(0, np.int64), key
-    del key
+    uniq, data = _count_keys(rows.astype(np.int64) * width + cols)
     doc = uniq // width
     indices = (uniq - doc * width).astype(np.int32)
     indptr = np.concatenate([[0], np.cumsum(np.bincount(doc, minlength=n_docs))]).astype(np.int64)
@@ -850,27 +859,19 @@ def _map_groups(texts: list[str], groups: np.ndarray, normalize: bool) -> tuple[
         empty = pl.DataFrame(schema={"g": pl.Int64, "term": pl.String, "count": pl.Int64, "docfreq": pl.Int64})
         return empty, pl.DataFrame(schema={"term": pl.String, "surface": pl.String, "n": pl.Int64}), tokens
     terms = fold_series(raw.types) if normalize else raw.types
-    vocab = terms.unique().sort()
-    table = pl.DataFrame({"t": vocab, "i": np.arange(len(vocab), dtype=np.int64)})
-    term_of_type = pl.DataFrame({"t": terms}).join(table, on="t", how="left", maintain_order="left")["i"].to_numpy()
+    vocab, term_of_type = _term_ids(terms)
     T = len(vocab)
-    tid = term_of_type[raw.ids]
+    tid = term_of_type[raw.ids].astype(np.int64)
     doc = np.repeat(np.arange(n_docs, dtype=np.int64), per_doc)
-    g_tok = groups[doc].astype(np.int64)
-    counts = np.bincount(g_tok * T + tid, minlength=n_groups * T)
-    pairs = np.unique(doc * T + tid)
-    docfreq = np.bincount(groups[pairs // T].astype(np.int64) * T + pairs % T, minlength=n_groups * T)
-    nz = np.flatnonzero(counts)
+    # sparse (group, term) keys: a dense groups × terms array would grow with every new group
+    keys, counts = _count_keys(groups[doc].astype(np.int64) * T + tid)
+    pairs, _ = _count_keys(doc * T + tid)  # each (document, term) once
+    _, docfreq = _count_keys(groups[pairs // T].astype(np.int64) * T + pairs % T)
+    # every (group, term) with a count has a document frequency: the two key lists are the same
     part = pl.DataFrame(
-        {"g": nz // T, "term": vocab.gather(nz % T), "count": counts[nz], "docfreq": docfreq[nz]},
+        {"g": keys // T, "term": vocab.gather(keys % T), "count": counts, "docfreq": docfreq},
     )
-    surfaces = pl.DataFrame(
-        {
-            "term": terms,
-            "surface": raw.types.str.replace_all(f"[{INVISIBLES}]", ""),
-            "n": np.bincount(raw.ids, minlength=len(raw.types)).astype(np.int64),
-        }
-    )
+    surfaces = pl.DataFrame({"term": terms, "surface": _surfaces(raw.types), "n": _bincount(raw.ids, len(raw.types))})
     return part, surfaces, tokens
 
 
