@@ -73,7 +73,8 @@ TOKEN_RE = re.compile(
 #: Where a sentence or a line ends: n-grams and collocation windows never
 #: cross these (full stop, ؟ ? ! ؛ ; … ۔ and line breaks). A full stop between
 #: digits (3.5) is part of a number, not a break: see :data:`TOKEN_OR_BREAK_RE`.
-SENTENCE_BREAK_RE = re.compile(r"[.!?\u061f\u061b;\u2026\n\r\u06d4]+")
+SENTENCE_BREAK_CHARS = ".!?\u061f\u061b;\u2026\n\r\u06d4"
+SENTENCE_BREAK_RE = re.compile(f"[{SENTENCE_BREAK_CHARS}]+")  # inside a class these are all literal
 
 #: Tokens and sentence breaks in one left-to-right scan (group ``brk`` is a
 #: break). The counting core runs this same pattern in polars (Rust's regex
@@ -733,9 +734,8 @@ def is_stopword(token: str) -> bool:
 from collections.abc import Sequence  # noqa: E402  (kept in this section to keep merges apart)
 
 _FOLD_FIXED = {
-    **{c: "ا" for c in "أإآٱٲٳ"},
-    "ى": "ي",
-    "ی": "ي",
+    **{chr(code): to for code, to in _SIMPLE_MAP.items()},  # alef variants, ى ی, Arabic-Indic digits
+    **{c: "ا" for c in "ٲٳ"},
     "ک": "ك",
     "٫": ".",
     "٬": ",",
@@ -743,8 +743,6 @@ _FOLD_FIXED = {
     "—": "-",
     "−": "-",
     "۔": ".",
-    **{chr(0x0660 + i): str(i) for i in range(10)},
-    **{chr(0x06F0 + i): str(i) for i in range(10)},
 }
 _FOLD_DROP_RE = re.compile(f"[{MARKS}{QURANIC_OTHER}{TATWEEL}{INVISIBLES}]")
 
@@ -813,7 +811,7 @@ def fold_word(word: str) -> str:
 FOLDED_TOKEN_RE = re.compile(r"[\u0621-\u063a\u0641-\u064a\u0671-\u06d3A-Za-z]+|[0-9]+|\S")
 
 #: The characters :data:`SENTENCE_BREAK_RE` breaks at, as a set (for token-by-token checks).
-SENTENCE_END_CHARS = frozenset(".!?\u061f\u061b;\u2026\n\r\u06d4")
+SENTENCE_END_CHARS = frozenset(SENTENCE_BREAK_CHARS)
 
 #: Proclitic prefixes a folded word may carry, longest first: conjunctions و ف, prepositions
 #: ب ل ك, and their combinations with the article (وبال, لل = ل + ال).

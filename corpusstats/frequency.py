@@ -35,7 +35,7 @@ def word_frequencies(
     of :func:`~corpusstats.count_terms` (whose options are then its own), or a
     :func:`~corpusstats.scan_corpus` of record files too big to load: counted
     chunk by chunk (unigrams, no clitics; ``by`` a field of the records, its
-    values as read), memory set by the vocabulary, the same table.
+    values as read), without holding the texts, the same table.
     Columns: ``term, form, count, per_10k, rank, docfreq``; with ``by`` (any
     metadata column: ``"source"``, ``"doc_id"``, ``"date"`` …, its dtype kept)
     that column comes first and ``per_10k`` and ``rank`` are within each group.

@@ -375,7 +375,7 @@ class CorpusScan:
     (``doc_id, source, date, text`` and other fields); records that
     :func:`corpusstats.load_corpus` would report are left out (load a sample
     with ``load_corpus`` to see the report). ``cs.word_frequencies(scan, by=...)``
-    counts it chunk by chunk, with memory set by the vocabulary, not the corpus.
+    counts it chunk by chunk without holding the texts.
     """
 
     paths: tuple[Path, ...]
