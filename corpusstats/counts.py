@@ -888,7 +888,8 @@ def scan_counts(
     Each chunk is mapped on a thread (at most two chunks per thread in memory),
     reduced to (group, term) counts and document frequencies, and added to a
     running total, so the texts are never held together (the running totals
-    still grow with the vocabulary and the groups: see the README's Scale table). Returns the sorted group labels, a frame ``g, term, form, count,
+    still grow with the vocabulary and the groups: see the README's Scale
+    table). Returns the sorted group labels, a frame ``g, term, form, count,
     docfreq`` (``g`` indexes the labels; ``term`` in sorted order within a
     group) and running tokens per group. The same numbers as
     :func:`count_terms` on the loaded corpus.
